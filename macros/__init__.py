@@ -1,0 +1,245 @@
+"""mkdocs-macros entry point: load ``data/`` once per build and expose page macros.
+
+Pages call these macros; each one renders a section from the data through the pure
+functions in :mod:`macros.render`. A page says which program unit or template it shows in
+its front matter (``program`` + ``unit``, or ``template_id``), so the calls take no
+arguments and a page stays readable as Markdown.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .loader import DataError, Handbook, load_handbook
+from .model import Program, Template, Unit
+
+DEFAULT_LICENSE = "CC BY 4.0"
+
+
+class HandbookError(PluginError):
+    """Stops the build with the message alone (MkDocs prints BuildErrors without a traceback)."""
+
+
+def _settings(env: Any) -> dict[str, Any]:
+    return dict(env.conf.get("extra", {}).get("handbook", {}) or {})
+
+
+def _page_src(env: Any) -> str:
+    return env.page.file.src_uri
+
+
+def _where(env: Any) -> str:
+    return f"docs/{_page_src(env)}"
+
+
+def _rel(env: Any, target_src: str) -> str:
+    """A Markdown link target from the current page to another source file (MkDocs checks it)."""
+    return posixpath.relpath(target_src, posixpath.dirname(_page_src(env)) or ".")
+
+
+def _exists(env: Any, src: str) -> bool:
+    return (Path(env.conf["docs_dir"]) / src).is_file()
+
+
+def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads best here
+    settings = _settings(env)
+    root = Path(env.project_dir)
+    data_dir = root / settings.get("data_dir", "data")
+    try:
+        handbook = load_handbook(data_dir, root)
+    except DataError as err:
+        raise HandbookError("invalid handbook data:\n" + str(err)) from None
+    env.handbook_data = handbook
+    license_name = settings.get("license", DEFAULT_LICENSE)
+
+    def current_unit() -> tuple[Program, Unit]:
+        meta = env.page.meta
+        program_id, number = meta.get("program"), meta.get("unit")
+        if program_id not in handbook.programs:
+            raise HandbookError(f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/")
+        program = handbook.programs[program_id]
+        if not isinstance(number, int) or not 1 <= number <= len(program.units):
+            raise HandbookError(
+                f"{_where(env)}: front matter 'unit: {number}' must be a number from 1 to {len(program.units)}"
+            )
+        unit = program.units[number - 1]
+        expected = render.unit_src(program, unit)
+        if _page_src(env) != expected:
+            raise HandbookError(f"{_where(env)}: {program.unit_label} {number} of '{program.id}' must live at docs/{expected}")
+        return program, unit
+
+    def current_template(template_id: str | None = None) -> Template:
+        template_id = template_id or env.page.meta.get("template_id")
+        if template_id not in handbook.templates:
+            raise HandbookError(f"{_where(env)}: 'template_id: {template_id}' names no template in data/templates/")
+        return handbook.templates[template_id]
+
+    # --- program units ---------------------------------------------------------------------
+
+    @env.macro
+    def unit_focus() -> str:
+        return render.paragraphs(current_unit()[1].focus)
+
+    @env.macro
+    def unit_goals() -> str:
+        return render.bullet_list(current_unit()[1].goals)
+
+    @env.macro
+    def unit_discussion() -> str:
+        return render.bullet_list(current_unit()[1].discussion)
+
+    @env.macro
+    def unit_homework() -> str:
+        unit = current_unit()[1]
+        template_id = unit.homework.template
+        if template_id is None:
+            return render.homework_markdown(unit, None, None)
+        link = _rel(env, render.template_src(template_id)) if _exists(env, render.template_src(template_id)) else None
+        return render.homework_markdown(unit, handbook.templates[template_id], link)
+
+    @env.macro
+    def unit_checklist() -> str:
+        program, unit = current_unit()
+        return render.checklist_html(program, unit)
+
+    @env.macro
+    def unit_reading() -> str:
+        return render.sources_list(current_unit()[1])
+
+    @env.macro
+    def unit_decisions() -> str:
+        return render.decisions_markdown(current_unit()[1])
+
+    @env.macro
+    def unit_skills() -> str:
+        return render.skills_markdown(current_unit()[1])
+
+    @env.macro
+    def unit_exercises() -> str:
+        return render.numbered_list(current_unit()[1].exercises)
+
+    @env.macro
+    def unit_interview_prompts() -> str:
+        return render.bullet_list(current_unit()[1].interview_prompts)
+
+    @env.macro
+    def unit_agenda() -> str:
+        return render.agenda_table(current_unit()[1])
+
+    @env.macro
+    def unit_facilitation() -> str:
+        unit = current_unit()[1]
+        return "**Prepare**\n\n" + render.bullet_list(unit.prepare) + "\n**Facilitation notes**\n\n" + render.bullet_list(unit.facilitation)
+
+    @env.macro
+    def program_schedule(program_id: str | None = None) -> str:
+        program_id = program_id or env.page.meta.get("program")
+        if program_id not in handbook.programs:
+            raise HandbookError(f"{_where(env)}: program_schedule: no program '{program_id}' in data/programs/")
+        program = handbook.programs[program_id]
+        links = {
+            unit.id: _rel(env, render.unit_src(program, unit)) if _exists(env, render.unit_src(program, unit)) else None
+            for unit in program.units
+        }
+        return render.schedule_table(program, links)
+
+    @env.macro
+    def program_facts(program_id: str | None = None) -> str:
+        program = handbook.programs[program_id or env.page.meta.get("program")]
+        return (
+            f"**Format:** {render.md(program.format)}\n\n"
+            f"**Cadence:** {render.md(program.cadence)}\n\n"
+            f"**Who it is for:** {render.md(program.audience)}\n"
+        )
+
+    # --- templates -------------------------------------------------------------------------
+
+    def document(template: Template, variant: str) -> str:
+        source = env.conf["site_url"].rstrip("/") + "/" + render.page_url(render.template_src(template.id))
+        return render.template_document(template, variant=variant, source_url=source, license_name=license_name)
+
+    @env.macro
+    def template_purpose() -> str:
+        return render.paragraphs(current_template().purpose)
+
+    @env.macro
+    def template_when() -> str:
+        template = current_template()
+        return (
+            "**Use it when**\n\n"
+            + render.bullet_list(template.when_to_use)
+            + "\n**Skip it when**\n\n"
+            + render.bullet_list(template.when_not_to_use)
+        )
+
+    @env.macro
+    def template_how() -> str:
+        return render.numbered_list(current_template().how_to_fill)
+
+    @env.macro
+    def template_block(variant: str = "full") -> str:
+        """The document in a copyable code block, with a download link to the same bytes."""
+        template = current_template()
+        if variant not in ("full", "minimal"):
+            raise HandbookError(f"{_where(env)}: template_block: variant must be 'full' or 'minimal', not '{variant}'")
+        if variant == "minimal" and not render.has_minimal_variant(template):
+            raise HandbookError(f"{_where(env)}: template '{template.id}' has no minimal variant (no section has minimal: false)")
+        download = render.rel_url(env.page.url, render.template_download(template.id, variant))
+        name = posixpath.basename(render.template_download(template.id, variant))
+        label = "Download the template" if variant == "full" else "Download the minimal template"
+        return (
+            render.fence(document(template, variant))
+            + f'\n<p class="hb-download"><a href="{render.esc(download)}" download="{render.esc(name)}"'
+            f' data-hb-download="{render.esc(template.id)}-{variant}">{label} ({render.esc(name)})</a></p>\n'
+        )
+
+    @env.macro
+    def template_table() -> str:
+        """Every template with its summary, linked where its page exists."""
+        rows = {
+            t.id: (t.title, t.summary, _rel(env, render.template_src(t.id)) if _exists(env, render.template_src(t.id)) else None)
+            for t in handbook.templates.values()
+        }
+        return render.template_table(rows)
+
+    @env.macro
+    def template_mistakes() -> str:
+        return render.bullet_list(current_template().mistakes)
+
+    @env.macro
+    def template_example() -> str:
+        example = current_template().example
+        return render.paragraphs(example) if example else ""
+
+    @env.macro
+    def template_where_used() -> str:
+        template = current_template()
+        lines = []
+        for program, unit in handbook.where_used(template.id):
+            label = f"{program.title}, {program.unit_label.lower()} {unit.number}: {unit.title}"
+            src = render.unit_src(program, unit)
+            lines.append(f"- [{render.md(label)}]({_rel(env, src)})" if _exists(env, src) else f"- {render.md(label)}")
+        return "\n".join(lines) + "\n" if lines else "Not yet used by a program.\n"
+
+    env.template_documents = lambda: [
+        (render.template_download(t.id, variant), document(t, variant))
+        for t in handbook.templates.values()
+        for variant in (("full", "minimal") if render.has_minimal_variant(t) else ("full",))
+    ]
+
+
+def on_post_build(env: Any) -> None:
+    """Write every template, in every variant, as a downloadable ``.md`` file."""
+    site = Path(env.conf["site_dir"])
+    for rel_path, text in env.template_documents():
+        target = site / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+
+__all__ = ["define_env", "on_post_build", "Handbook"]

@@ -1,0 +1,342 @@
+"""Load and validate ``data/``: YAML in, typed models out, or one clear line per problem.
+
+Every problem is reported as ``file:line: field: what is wrong`` (plus a hint where the fix
+is obvious), never as a traceback. The YAML reader keeps the line of every value so that
+model errors can point at the right line, refuses aliases (they are never needed in this
+data and make "billion laughs" documents possible), and refuses files that are too large
+or not UTF-8.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Program, Template
+
+MAX_FILE_BYTES = 512 * 1024
+
+Loc = tuple[str | int, ...]
+
+
+class DataError(Exception):
+    """One or more problems in the data, each a single printable line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def format_loc(loc: Loc) -> str:
+    """``('units', 2, 'homework')`` -> ``units[2].homework``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+# --- YAML with line numbers ---------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases; anchors alone are harmless but useless here."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in handbook data; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its plain data and the line of every value in it."""
+
+    path: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc`` or of the nearest enclosing value that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+def _plain(node: yaml.Node, loader: _Loader, loc: Loc, doc: Document) -> Any:
+    doc.lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise DataError([str(Problem(doc.path, key_line, format_loc(loc), f"key {key!r} must be text"))])
+            if key in result:
+                raise DataError(
+                    [
+                        str(
+                            Problem(
+                                doc.path,
+                                key_line,
+                                format_loc(loc + (key,)),
+                                "this key appears twice in the same block; keep one",
+                            )
+                        )
+                    ]
+                )
+            result[key] = _plain(value_node, loader, loc + (key,), doc)
+            doc.lines[loc + (key,)] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, loader, loc + (i,), doc) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(path: Path, display: str) -> Document:
+    """Read one YAML file into a :class:`Document`, or raise :class:`DataError`."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(
+            [f"{display}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it up"]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError([f"{display}:{line}: file is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8"])
+    doc = Document(display, None)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError([f"{display}:1: file is empty; it must hold one YAML mapping"])
+        doc.data = _plain(node, loader, (), doc)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = err.problem or err.context or "invalid YAML"
+        raise DataError([f"{display}:{line}: YAML syntax error: {what}"])
+    except yaml.YAMLError as err:
+        raise DataError([f"{display}:1: YAML syntax error: {err}"])
+    finally:
+        loader.dispose()
+    if not isinstance(doc.data, dict):
+        raise DataError([f"{display}:1: the file must hold one YAML mapping (key: value), not {type(doc.data).__name__}"])
+    return doc
+
+
+# --- model validation -----------------------------------------------------------------------
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that owns the field at ``loc`` (for 'did you mean' hints)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) else None
+        if info is None:
+            return None
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", ()) or (annotation,)
+        nested = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not nested:
+            inner = [getattr(a, "__args__", ()) for a in args]
+            nested = [x for group in inner for x in group if isinstance(x, type) and issubclass(x, BaseModel)]
+        if not nested:
+            return None
+        current = nested[0]
+    return current if isinstance(current, type) else None
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+}
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    if kind == "missing":
+        return "field required; add it"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        name = str(loc[-1])
+        hint = ""
+        if owner is not None:
+            close = difflib.get_close_matches(name, list(owner.model_fields), n=1)
+            if close:
+                hint = f"; did you mean '{close[0]}'?"
+            else:
+                hint = f"; allowed fields: {', '.join(owner.model_fields)}"
+        return f"unknown field '{name}'{hint}"
+    if kind in _TYPE_WORDS:
+        return f"must be {_TYPE_WORDS[kind]}, got {type(error.get('input')).__name__} {error.get('input')!r:.60}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        if "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
+            return f"{error.get('input')!r} is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'decision-matrix'"
+        if "https" in str(error.get("ctx", {}).get("pattern", "")):
+            return f"{error.get('input')!r} is not an https:// URL"
+        return f"{error.get('input')!r} has the wrong form (expected e.g. 1.0.0)"
+    if kind == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
+    if kind == "literal_error":
+        return f"{error.get('input')!r} is not one of {error['ctx']['expected']}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return error["msg"].lower()
+    return error["msg"][0].lower() + error["msg"][1:]
+
+
+def validate(doc: Document, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as err:
+        problems = []
+        for error in err.errors(include_url=False):
+            loc = tuple(error["loc"])
+            problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), _describe(error, model))))
+        raise DataError(problems) from None
+
+
+# --- the whole data set ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """Every program and template, validated and cross-checked."""
+
+    programs: dict[str, Program]
+    templates: dict[str, Template]
+    sources: dict[str, str]  # id -> data file it came from
+
+    def where_used(self, template_id: str) -> list[tuple[Program, object]]:
+        """Every unit that references ``template_id``, in program and unit order."""
+        uses = []
+        for program in self.programs.values():
+            for unit in program.units:
+                if template_id in unit.templates or unit.homework.template == template_id:
+                    uses.append((program, unit))
+        return uses
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _check_program(program: Program, doc: Document, templates: dict[str, Template]) -> list[str]:
+    problems: list[str] = []
+
+    def at(loc: Loc, message: str) -> None:
+        problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), message)))
+
+    unit_ids: dict[str, int] = {}
+    for i, unit in enumerate(program.units):
+        if unit.number != i + 1:
+            at(("units", i, "number"), f"units must be numbered 1, 2, 3, … in order: expected {i + 1}, found {unit.number}")
+        if unit.id in unit_ids:
+            at(("units", i, "id"), f"duplicate unit id '{unit.id}' (also units[{unit_ids[unit.id]}])")
+        unit_ids.setdefault(unit.id, i)
+        item_ids: dict[str, int] = {unit.homework.id: -1}
+        for j, item in enumerate(unit.checklist):
+            if item.id in item_ids:
+                at(("units", i, "checklist", j, "id"), f"duplicate checklist id '{item.id}' in this unit")
+            item_ids.setdefault(item.id, j)
+        refs: list[tuple[Loc, str]] = [(("units", i, "templates", k), t) for k, t in enumerate(unit.templates)]
+        if unit.homework.template:
+            refs.append((("units", i, "homework", "template"), unit.homework.template))
+        for loc, ref in refs:
+            if ref not in templates:
+                close = difflib.get_close_matches(ref, list(templates), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; add data/templates/{ref}.yml or fix the id"
+                at(loc, f"unknown template '{ref}'{hint}")
+        topic_ids: set[str] = set()
+        for k, topic in enumerate(unit.decisions):
+            if topic.id in topic_ids:
+                at(("units", i, "decisions", k, "id"), f"duplicate decision topic id '{topic.id}' in this unit")
+            topic_ids.add(topic.id)
+    return problems
+
+
+def _load_kind(data_dir: Path, root: Path, kind: str, model: type[BaseModel], problems: list[str]) -> list[tuple[Document, Any]]:
+    loaded = []
+    for path in _yaml_files(data_dir / kind):
+        try:
+            display = path.relative_to(root).as_posix()
+        except ValueError:
+            display = path.as_posix()
+        try:
+            doc = parse_yaml(path, display)
+            loaded.append((doc, validate(doc, model)))
+        except DataError as err:
+            problems.extend(err.problems)
+    return loaded
+
+
+def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
+    """Load every data file under ``data_dir`` or raise :class:`DataError` listing every problem."""
+    root = root or data_dir.parent
+    problems: list[str] = []
+    template_docs: list[tuple[Document, Template]] = _load_kind(data_dir, root, "templates", Template, problems)
+    program_docs: list[tuple[Document, Program]] = _load_kind(data_dir, root, "programs", Program, problems)
+    if problems:
+        raise DataError(problems)
+
+    sources: dict[str, str] = {}
+    templates: dict[str, Template] = {}
+    programs: dict[str, Program] = {}
+    for doc, item in [*template_docs, *program_docs]:
+        line = doc.line_of(("id",))
+        if item.id != Path(doc.path).stem:
+            problems.append(f"{doc.path}:{line}: id: id '{item.id}' must match the file name '{Path(doc.path).stem}'")
+        if item.id in sources:
+            problems.append(
+                f"{doc.path}:{line}: id: duplicate id '{item.id}', already used in {sources[item.id]}; "
+                "ids must be unique across data/"
+            )
+            continue
+        sources[item.id] = doc.path
+        if isinstance(item, Template):
+            templates[item.id] = item
+        else:
+            programs[item.id] = item
+    for doc, program in program_docs:
+        problems.extend(_check_program(program, doc, templates))
+    if problems:
+        raise DataError(problems)
+    return Handbook(programs=programs, templates=templates, sources=sources)

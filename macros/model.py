@@ -1,0 +1,150 @@
+"""Typed model of the handbook's structured content.
+
+Every YAML file in ``data/`` is validated against one of these models. The models are
+strict: a value of the wrong type is not coerced, an unknown field is an error (it is
+almost always a typo), and text that is required may not be empty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PLACEHOLDER_RE = re.compile(r"\{[a-z0-9][^{}\n]*\}")
+
+# Text a reader sees. Leading and trailing white space is stripped; empty is an error.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A stable identifier used in URLs, storage keys and cross-references.
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=60)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+
+
+class Strict(BaseModel):
+    """Base for every model: strict types, unknown fields rejected, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A real book, paper or article, cited by author and title."""
+
+    author: Text
+    title: Text
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    note: Text | None = None
+    url: HttpsUrl | None = None
+
+
+class ChecklistItem(Strict):
+    """One tickable step. Its ``id`` is the storage key: never reuse or rename it lightly."""
+
+    id: Slug
+    phase: Literal["before", "during", "after", "capstone"]
+    text: Text
+
+
+class Homework(Strict):
+    """The week's homework. It also becomes a checklist item and links to its template."""
+
+    id: Slug = "homework"
+    title: Text
+    description: Text
+    template: Slug | None = None
+
+
+class DecisionTopic(Strict):
+    """One decision a leader faces in a module, with what should move the decision."""
+
+    id: Slug
+    title: Text
+    decision: Text
+    options: list[Text] = Field(min_length=2)
+    tradeoffs: Text
+    signals: list[Text] = Field(min_length=1)
+    example: Text
+
+
+class SkillGroup(Strict):
+    """A named group of skills a competency develops."""
+
+    name: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class AgendaItem(Strict):
+    """One block of a live session's timed agenda."""
+
+    minutes: int = Field(ge=5, le=240)
+    activity: Text
+    notes: Text | None = None
+
+
+class Unit(Strict):
+    """A week, a module or a competency of a program."""
+
+    number: int = Field(ge=1)
+    id: Slug
+    title: Text
+    focus: Text
+    goals: list[Text] = Field(default_factory=list)
+    discussion: list[Text] = Field(min_length=1)
+    homework: Homework
+    checklist: list[ChecklistItem] = Field(min_length=1)
+    templates: list[Slug] = Field(default_factory=list)
+    decisions: list[DecisionTopic] = Field(default_factory=list)
+    skills: list[SkillGroup] = Field(default_factory=list)
+    exercises: list[Text] = Field(default_factory=list)
+    interview_prompts: list[Text] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    facilitation: list[Text] = Field(default_factory=list)
+    prepare: list[Text] = Field(default_factory=list)
+    reading: list[Source] = Field(default_factory=list)
+
+
+class Program(Strict):
+    """A curriculum: the five-week cohort, an eight-module program, the staff-plus path."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    format: Text
+    cadence: Text
+    audience: Text
+    unit_label: Literal["Week", "Module", "Competency"]
+    units: list[Unit] = Field(min_length=1)
+
+
+class TemplateSection(Strict):
+    """A heading of a fill-in document, the questions it answers and its skeleton."""
+
+    heading: Text
+    prompts: list[Text] = Field(min_length=1)
+    body: Text
+    required: bool = True
+    minimal: bool = True
+
+    @field_validator("heading")
+    @classmethod
+    def _single_line(cls, value: str) -> str:
+        if "\n" in value:
+            raise ValueError("a heading must fit on one line")
+        return value
+
+
+class Template(Strict):
+    """A fill-in document readers copy into their own design docs."""
+
+    id: Slug
+    title: Text
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    summary: Text
+    purpose: Text
+    when_to_use: list[Text] = Field(min_length=1)
+    when_not_to_use: list[Text] = Field(min_length=1)
+    how_to_fill: list[Text] = Field(min_length=1)
+    sections: list[TemplateSection] = Field(min_length=1)
+    example: Text | None = None
+    mistakes: list[Text] = Field(default_factory=list)

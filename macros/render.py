@@ -1,0 +1,246 @@
+"""Pure functions that turn validated data into Markdown or HTML for a page.
+
+Nothing here reads files or knows about MkDocs. Every string that comes from data passes
+through :func:`esc` (HTML) or :func:`md` (Markdown), so data can never inject markup,
+script or Jinja: ``<`` ``>`` ``&`` ``"`` become entities, and so do ``{`` and ``}``, which
+keeps template syntax and Markdown attribute lists out of the output.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .model import ChecklistItem, Program, Template, Unit
+
+PHASES = {
+    "before": "Before the session",
+    "during": "During the session",
+    "after": "After the session",
+    "capstone": "Capstone milestone",
+}
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def esc(text: str) -> str:
+    """Escape text for an HTML element or attribute."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+        .translate(_BRACES)
+    )
+
+
+def md(text: str) -> str:
+    """Escape text for Markdown: inline Markdown (emphasis, links) keeps working, markup does not."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_BRACES)
+
+
+def page_url(src_path: str) -> str:
+    """The URL MkDocs gives a source file with ``use_directory_urls``: ``a/b.md`` -> ``a/b/``."""
+    stem = src_path[:-3] if src_path.endswith(".md") else src_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """A relative link from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target == "./" or target == "." else target
+
+
+def unit_src(program: Program, unit: Unit) -> str:
+    """Where a unit's page lives under ``docs/``."""
+    return f"programs/{program.id}/{unit.id}.md"
+
+
+def template_src(template_id: str) -> str:
+    return f"templates/{template_id}.md"
+
+
+def template_download(template_id: str, variant: str = "full") -> str:
+    suffix = "" if variant == "full" else f"-{variant}"
+    return f"downloads/templates/{template_id}{suffix}.md"
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {md(item)}" for item in items) + "\n"
+
+
+def numbered_list(items: list[str]) -> str:
+    return "\n".join(f"{i}. {md(item)}" for i, item in enumerate(items, 1)) + "\n"
+
+
+def paragraphs(text: str) -> str:
+    return md(text.strip()) + "\n"
+
+
+def fence(text: str, lang: str = "markdown") -> str:
+    """A fenced code block that cannot be closed early by backticks inside ``text``."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks} {lang}\n{text.rstrip(chr(10))}\n{ticks}\n"
+
+
+# --- programs -------------------------------------------------------------------------------
+
+
+def homework_item(unit: Unit) -> ChecklistItem:
+    """The checklist item every homework brings with it (one source: the homework data)."""
+    return ChecklistItem(id=unit.homework.id, phase="after", text=f"Homework: {unit.homework.title}")
+
+
+def checklist_items(unit: Unit) -> list[ChecklistItem]:
+    """A unit's checklist in phase order, the homework item included."""
+    items = [*unit.checklist, homework_item(unit)]
+    order = list(PHASES)
+    return sorted(items, key=lambda item: order.index(item.phase))
+
+
+def checklist_html(program: Program, unit: Unit) -> str:
+    """A unit's checklist as accessible HTML: one fieldset per phase, real checkboxes."""
+    key = f"{program.id}/{unit.id}"
+    parts = [
+        f'<div class="hb-checklist" data-hb-checklist="{esc(key)}">',
+        '<p class="hb-checklist__progress" aria-live="polite"></p>',
+    ]
+    items = checklist_items(unit)
+    for phase, label in PHASES.items():
+        in_phase = [item for item in items if item.phase == phase]
+        if not in_phase:
+            continue
+        parts.append(f'<fieldset class="hb-checklist__phase"><legend>{esc(label)}</legend><ul>')
+        for item in in_phase:
+            dom_id = esc(f"hb-{program.id}-{unit.id}-{item.id}")
+            parts.append(
+                f'<li><input type="checkbox" id="{dom_id}" data-hb-item="{esc(item.id)}">'
+                f' <label for="{dom_id}">{esc(item.text)}</label></li>'
+            )
+        parts.append("</ul></fieldset>")
+    parts.append("</div>")
+    return "\n".join(parts) + "\n"
+
+
+def checklist_markdown(program: Program, unit: Unit) -> str:
+    """The same checklist as a Markdown task list, for issues and notes apps."""
+    lines = [f"## {program.unit_label} {unit.number}: {unit.title}", ""]
+    for item in checklist_items(unit):
+        lines.append(f"- [ ] {item.text} ({PHASES[item.phase].lower()})")
+    return "\n".join(lines) + "\n"
+
+
+def homework_markdown(unit: Unit, template: Template | None, link_to_template: str | None) -> str:
+    """The homework section: title, what to do, and the template to use."""
+    out = f"**{md(unit.homework.title)}**\n\n{paragraphs(unit.homework.description)}"
+    if template is not None and link_to_template is not None:
+        out += f"\nUse the template: [{md(template.title)}]({link_to_template}).\n"
+    return out
+
+
+def schedule_table(program: Program, links: dict[str, str | None]) -> str:
+    """A Markdown table of a program's units; ``links`` maps unit id to a relative link or None."""
+    rows = [f"| {program.unit_label} | Title | Focus |", "| --- | --- | --- |"]
+    for unit in program.units:
+        link = links.get(unit.id)
+        title = f"[{md(unit.title)}]({link})" if link else md(unit.title)
+        focus = md(" ".join(unit.focus.split())).replace("|", "\\|")
+        rows.append(f"| {unit.number} | {title} | {focus} |")
+    return "\n".join(rows) + "\n"
+
+
+def decisions_markdown(unit: Unit) -> str:
+    """Each decision topic as its own section, anchored by its stable id."""
+    out = []
+    for topic in unit.decisions:
+        out.append(f"### {md(topic.title)} {{#{topic.id}}}\n")
+        out.append(f"**The decision.** {md(topic.decision)}\n")
+        out.append("**Options.**\n\n" + bullet_list(topic.options))
+        out.append(f"**Trade-offs.** {md(topic.tradeoffs)}\n")
+        out.append("**Signals that should move you.**\n\n" + bullet_list(topic.signals))
+        out.append(f"**Example.** {md(topic.example)}\n")
+    return "\n".join(out)
+
+
+def skills_markdown(unit: Unit) -> str:
+    out = []
+    for group in unit.skills:
+        out.append(f"**{md(group.name)}**\n\n" + bullet_list(group.items))
+    return "\n".join(out)
+
+
+def agenda_table(unit: Unit, start_minutes: int = 0) -> str:
+    """A timed agenda: each block with its start offset (h:mm) and length."""
+    rows = ["| Starts at | Minutes | Activity | Notes |", "| --- | --- | --- | --- |"]
+    clock = start_minutes
+    for item in unit.agenda:
+        notes = md(" ".join((item.notes or "").split())).replace("|", "\\|")
+        activity = md(" ".join(item.activity.split())).replace("|", "\\|")
+        rows.append(f"| {clock // 60}:{clock % 60:02d} | {item.minutes} | {activity} | {notes} |")
+        clock += item.minutes
+    rows.append(f"| {clock // 60}:{clock % 60:02d} | | End | |")
+    return "\n".join(rows) + "\n"
+
+
+def sources_list(unit: Unit) -> str:
+    lines = []
+    for source in unit.reading:
+        year = f" ({source.year})" if source.year else ""
+        title = f"[*{md(source.title)}*]({source.url})" if source.url else f"*{md(source.title)}*"
+        note = f" — {md(source.note)}" if source.note else ""
+        lines.append(f"- {md(source.author)}, {title}{year}{note}")
+    return "\n".join(lines) + "\n"
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def template_document(template: Template, *, variant: str, source_url: str, license_name: str) -> str:
+    """The fill-in document a reader copies or downloads, front matter first.
+
+    ``variant`` is ``full`` (every section) or ``minimal`` (only sections marked minimal).
+    Prompts become HTML comments so they guide the writer without cluttering the result.
+    """
+    sections = [s for s in template.sections if variant == "full" or s.minimal]
+    lines = [
+        "---",
+        f"title: {template.title}",
+        f"template: {template.id}",
+        f"template_version: {template.version}",
+        f"variant: {variant}",
+        f"source: {source_url}",
+        f"license: {license_name}",
+        "---",
+        "",
+        f"# {template.title}: {{title}}",
+        "",
+    ]
+    for section in sections:
+        lines.append(f"## {section.heading}")
+        lines.append("")
+        lines.append("<!-- " + " ".join(p.replace("--", "—") for p in section.prompts) + " -->")
+        lines.append("")
+        lines.append(section.body.rstrip())
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def template_table(rows: dict[str, tuple[str, str, str | None]]) -> str:
+    """A Markdown table of templates: ``rows`` maps id to (title, summary, link or None)."""
+    out = ["| Template | What it is for |", "| --- | --- |"]
+    for title, summary, link in sorted(rows.values(), key=lambda row: row[0].lower()):
+        name = f"[{md(title)}]({link})" if link else md(title)
+        out.append(f"| {name} | {md(' '.join(summary.split())).replace('|', chr(92) + '|')} |")
+    return "\n".join(out) + "\n"
+
+
+def has_minimal_variant(template: Template) -> bool:
+    return any(not s.minimal for s in template.sections)

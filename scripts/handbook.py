@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Contributor commands for the handbook, driving MkDocs through its Python API.
+
+    python scripts/handbook.py validate          check data/ without building
+    python scripts/handbook.py build [--dest D]  strict build; replaces site/ only on success
+    python scripts/handbook.py serve             live-reloading preview on 127.0.0.1:8000
+
+`make validate`, `make build` and `make serve` call these. Exit status is 0 on success and
+1 on any problem; problems are printed one per line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the notice is about MkDocs 2; see docs/about/platform
+
+
+def _log_to_stderr(level: int) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def validate() -> int:
+    """Load and cross-check every file in data/; print one line per problem."""
+    from macros.loader import DataError, load_handbook
+
+    try:
+        handbook = load_handbook(ROOT / "data", ROOT)
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in data/", file=sys.stderr)
+        return 1
+    units = sum(len(p.units) for p in handbook.programs.values())
+    print(f"data/ is valid: {len(handbook.programs)} programs, {units} units, {len(handbook.templates)} templates")
+    return 0
+
+
+def build_site(dest: Path, *, strict: bool = True, config_file: Path | None = None, quiet: bool = False) -> int:
+    """Build into a temporary folder beside ``dest`` and swap it in only if the build succeeds."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    _log_to_stderr(logging.WARNING if quiet else logging.INFO)
+    dest = dest.resolve()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+    try:
+        config = load_config(config_file=str(config_file or ROOT / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+        build(config)
+    except (Abort, ConfigurationError) as err:
+        print(f"build failed: {err}", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return 1
+    except SystemExit as err:  # mkdocs-macros exits after printing a macro error
+        shutil.rmtree(staging, ignore_errors=True)
+        print("build failed: a macro raised an error (see above)", file=sys.stderr)
+        return int(err.code or 1)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if dest.exists():
+        old = dest.with_name(f".{dest.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        dest.rename(old)
+        staging.rename(dest)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(dest)
+    return 0
+
+
+def serve(addr: str) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort
+
+    _log_to_stderr(logging.INFO)
+    try:
+        mkdocs_serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    except Abort as err:
+        print(f"serve failed: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check data/ without building")
+    build_cmd = commands.add_parser("build", help="strict build into site/ (or --dest)")
+    build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
+    build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    serve_cmd = commands.add_parser("serve", help="preview with live reload")
+    serve_cmd.add_argument("--addr", default="127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate()
+    if args.command == "build":
+        return build_site(args.dest, strict=not args.no_strict, quiet=args.quiet)
+    return serve(args.addr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
