@@ -51,7 +51,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     root = Path(env.project_dir)
     data_dir = root / settings.get("data_dir", "data")
     try:
-        handbook = load_handbook(data_dir, root)
+        handbook = load_handbook(data_dir, root, Path(env.conf["docs_dir"]))
     except DataError as err:
         raise HandbookError("invalid handbook data:\n" + str(err)) from None
     env.handbook_data = handbook
@@ -78,6 +78,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         if template_id not in handbook.templates:
             raise HandbookError(f"{_where(env)}: 'template_id: {template_id}' names no template in data/templates/")
         return handbook.templates[template_id]
+
+    def link_item(label: str, target_src: str) -> str:
+        """A Markdown list item linking to ``target_src`` when that page exists, plain text otherwise."""
+        if _exists(env, target_src):
+            return f"- [{render.md(label)}]({_rel(env, target_src)})"
+        return f"- {render.md(label)}"
+
+    def unit_label(program: Program, unit: Unit) -> str:
+        return f"{program.title}, {program.unit_label.lower()} {unit.number}: {unit.title}"
 
     # --- program units ---------------------------------------------------------------------
 
@@ -219,12 +228,21 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     @env.macro
     def template_where_used() -> str:
         template = current_template()
-        lines = []
-        for program, unit in handbook.where_used(template.id):
-            label = f"{program.title}, {program.unit_label.lower()} {unit.number}: {unit.title}"
-            src = render.unit_src(program, unit)
-            lines.append(f"- [{render.md(label)}]({_rel(env, src)})" if _exists(env, src) else f"- {render.md(label)}")
+        lines = [link_item(unit_label(p, u), render.unit_src(p, u)) for p, u in handbook.where_used(template.id)]
         return "\n".join(lines) + "\n" if lines else "Not yet used by a program.\n"
+
+    # --- frameworks ------------------------------------------------------------------------
+
+    @env.macro
+    def framework_where_used() -> str:
+        """The units and templates whose data name this framework page (docs/frameworks/<id>.md)."""
+        src = _page_src(env)
+        if not (src.startswith("frameworks/") and src.count("/") == 1):
+            raise HandbookError(f"{_where(env)}: framework_where_used() only works on a page in docs/frameworks/")
+        units, templates = handbook.framework_uses(posixpath.splitext(posixpath.basename(src))[0])
+        lines = [link_item(unit_label(p, u), render.unit_src(p, u)) for p, u in units]
+        lines += [link_item(f"Template: {t.title}", render.template_src(t.id)) for t in templates]
+        return "\n".join(lines) + "\n" if lines else "No program or template names this framework yet.\n"
 
     env.template_documents = lambda: [
         (render.template_download(t.id, variant), document(t, variant))

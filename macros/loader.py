@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Program, Template
+from .model import Program, Template, Unit
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -63,12 +63,13 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in handbook data; write the value out",
-                problem_mark=event.start_mark,
-            )
+            raise _AliasRefused(self.peek_event().start_mark.line + 1)
         return super().compose_node(parent, index)
+
+
+class _AliasRefused(Exception):
+    def __init__(self, line: int):
+        self.line = line
 
 
 @dataclass
@@ -138,10 +139,16 @@ def parse_yaml(path: Path, display: str) -> Document:
         if node is None:
             raise DataError([f"{display}:1: file is empty; it must hold one YAML mapping"])
         doc.data = _plain(node, loader, (), doc)
+    except _AliasRefused as err:
+        raise DataError(
+            [f"{display}:{err.line}: YAML aliases (*name) are not allowed in handbook data; write the value out in full"]
+        )
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = err.problem or err.context or "invalid YAML"
+        if err.context and err.context_mark and err.context_mark.line + 1 != line:
+            what += f" ({err.context} that starts on line {err.context_mark.line + 1})"
         raise DataError([f"{display}:{line}: YAML syntax error: {what}"])
     except yaml.YAMLError as err:
         raise DataError([f"{display}:1: YAML syntax error: {err}"])
@@ -225,9 +232,21 @@ def validate(doc: Document, model: type[BaseModel]) -> BaseModel:
     try:
         return model.model_validate(doc.data)
     except ValidationError as err:
+        errors = err.errors(include_url=False)
+        # A misspelt field shows up twice: as unknown ('tilte') and as missing ('title').
+        # Report only the misspelling, which carries the 'did you mean' hint.
+        misspelt = set()
+        for error in errors:
+            if error["type"] == "extra_forbidden":
+                owner = _model_at(model, tuple(error["loc"]))
+                close = difflib.get_close_matches(str(error["loc"][-1]), list(owner.model_fields) if owner else [], n=1)
+                if close:
+                    misspelt.add(tuple(error["loc"][:-1]) + (close[0],))
         problems = []
-        for error in err.errors(include_url=False):
+        for error in errors:
             loc = tuple(error["loc"])
+            if error["type"] == "missing" and loc in misspelt:
+                continue
             problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), _describe(error, model))))
         raise DataError(problems) from None
 
@@ -243,14 +262,20 @@ class Handbook:
     templates: dict[str, Template]
     sources: dict[str, str]  # id -> data file it came from
 
-    def where_used(self, template_id: str) -> list[tuple[Program, object]]:
+    def where_used(self, template_id: str) -> list[tuple[Program, Unit]]:
         """Every unit that references ``template_id``, in program and unit order."""
-        uses = []
-        for program in self.programs.values():
-            for unit in program.units:
-                if template_id in unit.templates or unit.homework.template == template_id:
-                    uses.append((program, unit))
-        return uses
+        return [
+            (program, unit)
+            for program in self.programs.values()
+            for unit in program.units
+            if template_id in unit.templates or unit.homework.template == template_id
+        ]
+
+    def framework_uses(self, framework_id: str) -> tuple[list[tuple[Program, Unit]], list[Template]]:
+        """The units and templates that name ``framework_id``."""
+        units = [(p, u) for p in self.programs.values() for u in p.units if framework_id in u.frameworks]
+        templates = [t for t in self.templates.values() if framework_id in t.frameworks]
+        return units, templates
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -259,7 +284,22 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def _check_program(program: Program, doc: Document, templates: dict[str, Template]) -> list[str]:
+def _check_frameworks(refs: list[tuple[Loc, str]], doc: Document, frameworks: set[str] | None) -> list[str]:
+    """Every framework a unit or template names must have a page in docs/frameworks/."""
+    if frameworks is None:
+        return []
+    problems = []
+    for loc, ref in refs:
+        if ref not in frameworks:
+            close = difflib.get_close_matches(ref, sorted(frameworks), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; write docs/frameworks/{ref}.md or fix the id"
+            problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"unknown framework '{ref}'{hint}")))
+    return problems
+
+
+def _check_program(
+    program: Program, doc: Document, templates: dict[str, Template], frameworks: set[str] | None = None
+) -> list[str]:
     problems: list[str] = []
 
     def at(loc: Loc, message: str) -> None:
@@ -285,6 +325,9 @@ def _check_program(program: Program, doc: Document, templates: dict[str, Templat
                 close = difflib.get_close_matches(ref, list(templates), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; add data/templates/{ref}.yml or fix the id"
                 at(loc, f"unknown template '{ref}'{hint}")
+        problems.extend(
+            _check_frameworks([(("units", i, "frameworks", k), f) for k, f in enumerate(unit.frameworks)], doc, frameworks)
+        )
         topic_ids: set[str] = set()
         for k, topic in enumerate(unit.decisions):
             if topic.id in topic_ids:
@@ -308,9 +351,19 @@ def _load_kind(data_dir: Path, root: Path, kind: str, model: type[BaseModel], pr
     return loaded
 
 
-def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
-    """Load every data file under ``data_dir`` or raise :class:`DataError` listing every problem."""
+def framework_ids(docs_dir: Path) -> set[str]:
+    """The frameworks that have a page: ``docs/frameworks/<id>.md``."""
+    folder = docs_dir / "frameworks"
+    return {p.stem for p in folder.glob("*.md") if p.stem != "index"} if folder.is_dir() else set()
+
+
+def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | None = None) -> Handbook:
+    """Load every data file under ``data_dir`` or raise :class:`DataError` listing every problem.
+
+    With ``docs_dir``, references to frameworks are checked against the framework pages too.
+    """
     root = root or data_dir.parent
+    frameworks = framework_ids(docs_dir) if docs_dir is not None else None
     problems: list[str] = []
     template_docs: list[tuple[Document, Template]] = _load_kind(data_dir, root, "templates", Template, problems)
     program_docs: list[tuple[Document, Program]] = _load_kind(data_dir, root, "programs", Program, problems)
@@ -335,8 +388,12 @@ def load_handbook(data_dir: Path, root: Path | None = None) -> Handbook:
             templates[item.id] = item
         else:
             programs[item.id] = item
+    for doc, template in template_docs:
+        problems.extend(
+            _check_frameworks([(("frameworks", k), f) for k, f in enumerate(template.frameworks)], doc, frameworks)
+        )
     for doc, program in program_docs:
-        problems.extend(_check_program(program, doc, templates))
+        problems.extend(_check_program(program, doc, templates, frameworks))
     if problems:
         raise DataError(problems)
     return Handbook(programs=programs, templates=templates, sources=sources)

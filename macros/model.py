@@ -94,6 +94,7 @@ class Unit(Strict):
     homework: Homework
     checklist: list[ChecklistItem] = Field(min_length=1)
     templates: list[Slug] = Field(default_factory=list)
+    frameworks: list[Slug] = Field(default_factory=list)
     decisions: list[DecisionTopic] = Field(default_factory=list)
     skills: list[SkillGroup] = Field(default_factory=list)
     exercises: list[Text] = Field(default_factory=list)
@@ -148,3 +149,4 @@ class Template(Strict):
     sections: list[TemplateSection] = Field(min_length=1)
     example: Text | None = None
     mistakes: list[Text] = Field(default_factory=list)
+    frameworks: list[Slug] = Field(default_factory=list)

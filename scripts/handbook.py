@@ -33,12 +33,13 @@ def _log_to_stderr(level: int) -> None:
     logger.propagate = False
 
 
-def validate() -> int:
+def validate(root: Path = ROOT) -> int:
     """Load and cross-check every file in data/; print one line per problem."""
     from macros.loader import DataError, load_handbook
 
+    root = root.resolve()
     try:
-        handbook = load_handbook(ROOT / "data", ROOT)
+        handbook = load_handbook(root / "data", root, root / "docs")
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -100,7 +101,8 @@ def serve(addr: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check data/ without building")
+    validate_cmd = commands.add_parser("validate", help="check data/ without building")
+    validate_cmd.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ and docs/")
     build_cmd = commands.add_parser("build", help="strict build into site/ (or --dest)")
     build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
     build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate()
+        return validate(args.root)
     if args.command == "build":
         return build_site(args.dest, strict=not args.no_strict, quiet=args.quiet)
     return serve(args.addr)

@@ -1,0 +1,130 @@
+"""Shared fixtures: one strict build of the real site per test run, a local server, a browser.
+
+The site is built through MkDocs' Python API (``mkdocs build -q`` hides warnings and can exit
+0 on a strict failure, so it is not used). Browser tests drive Debian's Chromium through
+Playwright; without a browser they skip with instructions, except under ``CI=true``, where a
+missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+
+
+def build(project: Path, dest: Path) -> Path:
+    """Strictly build ``project`` into ``dest``; fail the test with MkDocs' own messages on error."""
+    from handbook import build_site
+
+    code = build_site(dest, strict=True, config_file=project / "mkdocs.yml", quiet=True)
+    if code != 0:
+        pytest.fail(f"strict build of {project} failed (exit {code}); see captured stderr")
+    return dest
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the files a build needs, for tests that change data or build without git."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once per run."""
+    return build(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path):
+    """Every built HTML page, parsed."""
+    from htmlscan import scan
+
+    return {path.relative_to(site).as_posix(): scan(path.read_text("utf-8")) for path in sorted(site.rglob("*.html"))}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve_dir(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    server, url = serve_dir(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}. Install Debian's browser with "
+            "'sudo apt-get install chromium', or point CHROMIUM_PATH at a Chromium binary."
+        )
+        if IN_CI:
+            pytest.fail(message + " (CI=true: browser tests may not be skipped)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    """A fresh browser context (empty storage) and page; console errors are collected."""
+    context = browser.new_context(base_url=base_url, accept_downloads=True)
+    tab = context.new_page()
+    tab.console_errors = []  # type: ignore[attr-defined]
+    tab.on("console", lambda msg: msg.type == "error" and tab.console_errors.append(msg.text))  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda err: tab.console_errors.append(str(err)))  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def git_available() -> bool:
+    return shutil.which("git") is not None and subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse"], capture_output=True
+    ).returncode == 0

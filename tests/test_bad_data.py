@@ -1,0 +1,128 @@
+"""Bad data stops everything with one clear line naming file, line and field, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.loader import DataError, load_handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# case -> the exact line the contributor sees
+EXPECTED = {
+    "missing-field": "data/programs/mini-program.yml:23: units[1].homework: field required; add it",
+    "wrong-type": "data/programs/mini-program.yml:23: units[1].number: must be a whole number, got str 'two'",
+    "duplicate-id": (
+        "data/programs/mini-template.yml:1: id: duplicate id 'mini-template', already used in "
+        "data/templates/mini-template.yml; ids must be unique across data/"
+    ),
+    "dangling-template": (
+        "data/programs/mini-program.yml:18: units[0].homework.template: unknown template 'mini-templat'; "
+        "did you mean 'mini-template'?"
+    ),
+    "unit-numbering": (
+        "data/programs/mini-program.yml:23: units[1].number: units must be numbered 1, 2, 3, … in order: "
+        "expected 2, found 3"
+    ),
+    "yaml-syntax": (
+        "data/programs/mini-program.yml:26: YAML syntax error: expected ',' or ']', but got ':' "
+        "(while parsing a flow sequence that starts on line 25)"
+    ),
+    "unknown-field": "data/programs/mini-program.yml:11: units[0].tilte: unknown field 'tilte'; did you mean 'title'?",
+    "empty-text": "data/programs/mini-program.yml:26: units[1].focus: must not be empty",
+    "alias-bomb": (
+        "data/templates/mini-template.yml:18: YAML aliases (*name) are not allowed in handbook data; "
+        "write the value out in full"
+    ),
+    "duplicate-key": "data/templates/mini-template.yml:3: title: this key appears twice in the same block; keep one",
+    "not-utf8": "data/templates/mini-template.yml:5: file is not UTF-8 (byte 0xe9); save it as UTF-8",
+    "no-sections": "data/templates/mini-template.yml:12: sections: needs at least 1 item(s)",
+    "bad-slug": (
+        "data/programs/mini-program.yml:20: units[0].checklist[0].id: 'Read First' is not a valid id: "
+        "use lowercase letters, digits and single hyphens, e.g. 'decision-matrix'"
+    ),
+}
+
+
+def project_with(case: str | None, dest: Path) -> Path:
+    """A project folder whose data/ is the valid fixture with ``case`` laid over it."""
+    shutil.copytree(FIXTURES / "data-ok", dest / "data")
+    if case:
+        shutil.copytree(FIXTURES / "bad-data" / case, dest / "data", dirs_exist_ok=True)
+    return dest
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(p.name for p in (FIXTURES / "bad-data").iterdir()) == sorted(EXPECTED)
+
+
+def test_the_valid_fixture_loads(tmp_path):
+    handbook = load_handbook(project_with(None, tmp_path) / "data", tmp_path)
+    assert list(handbook.programs) == ["mini-program"]
+    assert [unit.id for unit in handbook.programs["mini-program"].units] == ["week-1", "week-2"]
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_loader_reports_one_clear_line(case, tmp_path):
+    with pytest.raises(DataError) as caught:
+        load_handbook(project_with(case, tmp_path) / "data", tmp_path)
+    assert caught.value.problems == [EXPECTED[case]]
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_validate_command_exits_non_zero_without_traceback(case, tmp_path):
+    project = project_with(case, tmp_path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "handbook.py"), "validate", "--root", str(project)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [EXPECTED[case], "1 problem(s) in data/"]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    """A billion-laughs document is refused at the first alias, before anything is expanded."""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+    )
+    path = tmp_path / "data" / "templates" / "bomb.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(bomb)
+    with pytest.raises(DataError, match=r"bomb.yml:2: YAML aliases"):
+        load_handbook(tmp_path / "data", tmp_path)
+
+
+def test_oversized_file_is_refused(tmp_path):
+    path = tmp_path / "data" / "templates" / "huge.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text("id: huge\n" + "# padding\n" * 60_000)
+    with pytest.raises(DataError, match=r"huge.yml:1: file is [\d,]+ bytes, over the 524,288-byte limit"):
+        load_handbook(tmp_path / "data", tmp_path)
+
+
+def test_build_stops_with_the_line_and_no_traceback(tmp_path):
+    """The strict build of a site with bad data fails, prints the problem line, and nothing else scary."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__"))
+    week = project / "data" / "programs" / "leadership-cohort.yml"
+    week.write_text(week.read_text("utf-8").replace("    title: Technical strategy\n", "    titel: Technical strategy\n"))
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "handbook.py"), "build", "--dest", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "units[1].titel: unknown field 'titel'; did you mean 'title'?" in output
+    assert "data/programs/leadership-cohort.yml:" in output
+    assert not (tmp_path / "out").exists(), "a failed build must not leave a site behind"

@@ -1,0 +1,44 @@
+"""What a reader does, in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_renders_without_console_errors(page):
+    page.goto("")
+    assert page.locator("h1").inner_text().startswith("Technical Leadership Handbook")
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+
+
+def test_search_finds_the_decision_matrix(page):
+    page.goto("")
+    page.keyboard.press("s")  # Material's search shortcut (also reachable by clicking the search box)
+    field = page.locator("input.md-search__input")
+    field.wait_for(state="visible")
+    field.fill("decision matrix")
+    result = page.locator(".md-search-result__item a", has_text="Decision matrix").first
+    result.wait_for(timeout=10_000)
+    result.click()
+    page.wait_for_url("**/templates/decision-matrix/**")
+    assert page.locator("h1").inner_text().startswith("Decision matrix")
+
+
+def test_downloaded_template_equals_the_copied_block(page, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("templates/decision-matrix/")
+    block = page.locator(".highlight").first
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    with page.expect_download() as info:
+        page.locator('a[data-hb-download="decision-matrix-full"]').click()
+    download = info.value
+    assert download.suggested_filename == "decision-matrix.md"
+    downloaded = open(download.path(), encoding="utf-8").read()
+    assert copied.startswith("---\ntitle: Decision matrix\n")
+    assert downloaded == copied
+    assert page.console_errors == []

@@ -1,0 +1,181 @@
+"""The pure renderers: escaping, links, checklists, template documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import render
+from macros.model import ChecklistItem, Homework, Program, Template, TemplateSection, Unit
+
+
+def make_unit(**changes) -> Unit:
+    fields = dict(
+        number=1,
+        id="week-1",
+        title="First week",
+        focus="Focus text.",
+        discussion=["A prompt."],
+        homework=Homework(title="Map it", description="Draw the map.", template="org-map"),
+        checklist=[
+            ChecklistItem(id="present", phase="capstone", text="Present."),
+            ChecklistItem(id="read", phase="before", text="Read <b>this</b> {{ x }}."),
+        ],
+    )
+    fields.update(changes)
+    return Unit(**fields)
+
+
+def make_program(unit: Unit | None = None) -> Program:
+    return Program(
+        id="cohort",
+        title="Cohort",
+        summary="S.",
+        format="F.",
+        cadence="C.",
+        audience="A.",
+        unit_label="Week",
+        units=[unit or make_unit()],
+    )
+
+
+def make_template(**changes) -> Template:
+    fields = dict(
+        id="org-map",
+        title="Organisation map",
+        version="1.2.0",
+        summary="Map it.",
+        purpose="P.",
+        when_to_use=["W."],
+        when_not_to_use=["N."],
+        how_to_fill=["H."],
+        sections=[
+            TemplateSection(heading="Context", prompts=["Why -- now?"], body="{context}"),
+            TemplateSection(heading="Extra", prompts=["More?"], body="{more}", required=False, minimal=False),
+        ],
+    )
+    fields.update(changes)
+    return Template(**fields)
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("{{ x }}", "&#123;&#123; x &#125;&#125;"),
+        ("{% if %}", "&#123;% if %&#125;"),
+        ('a "quoted" & \'single\'', "a &quot;quoted&quot; &amp; &#x27;single&#x27;"),
+    ],
+)
+def test_esc_neutralises_markup_and_jinja(raw, escaped):
+    assert render.esc(raw) == escaped
+
+
+def test_md_keeps_inline_markdown_but_not_markup():
+    assert render.md("*Read* [this](x.md) <img src=x onerror=y> {x}") == (
+        "*Read* [this](x.md) &lt;img src=x onerror=y&gt; &#123;x&#125;"
+    )
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [("index.md", ""), ("templates/index.md", "templates/"), ("templates/decision-matrix.md", "templates/decision-matrix/")],
+)
+def test_page_url_uses_directory_urls(src, url):
+    assert render.page_url(src) == url
+
+
+@pytest.mark.parametrize(
+    ("from_url", "to_url", "link"),
+    [
+        ("templates/decision-matrix/", "downloads/templates/decision-matrix.md", "../../downloads/templates/decision-matrix.md"),
+        ("", "templates/", "templates/"),
+        ("programs/cohort/week-1/", "programs/cohort/week-1/", "./"),
+        ("programs/cohort/week-1/", "templates/x/", "../../../templates/x/"),
+    ],
+)
+def test_rel_url(from_url, to_url, link):
+    assert render.rel_url(from_url, to_url) == link
+
+
+def test_fence_outlasts_backticks_in_the_text():
+    block = render.fence("use ```` to fence")
+    assert block.startswith("````` markdown\n") and block.endswith("\n`````\n")
+
+
+def test_checklist_orders_phases_and_adds_the_homework_item():
+    items = render.checklist_items(make_unit())
+    assert [(i.id, i.phase) for i in items] == [("read", "before"), ("homework", "after"), ("present", "capstone")]
+    assert items[1].text == "Homework: Map it"
+
+
+def test_checklist_html_is_keyed_by_stable_ids_and_escaped():
+    html = render.checklist_html(make_program(), make_unit())
+    assert 'data-hb-checklist="cohort/week-1"' in html
+    assert 'id="hb-cohort-week-1-read" data-hb-item="read"' in html
+    assert '<label for="hb-cohort-week-1-read">Read &lt;b&gt;this&lt;/b&gt; &#123;&#123; x &#125;&#125;.</label>' in html
+    assert html.count("<fieldset") == 3 and "<legend>Before the session</legend>" in html
+    assert "<b>" not in html and "{{" not in html
+
+
+def test_checklist_markdown_is_a_task_list():
+    assert render.checklist_markdown(make_program(), make_unit()).splitlines() == [
+        "## Week 1: First week",
+        "",
+        "- [ ] Read <b>this</b> {{ x }}. (before the session)",
+        "- [ ] Homework: Map it (after the session)",
+        "- [ ] Present. (capstone milestone)",
+    ]
+
+
+def test_schedule_table_links_only_written_units():
+    table = render.schedule_table(make_program(), {"week-1": None})
+    assert "| 1 | First week | Focus text. |" in table
+    assert "| 1 | [First week](week-1.md) |" in render.schedule_table(make_program(), {"week-1": "week-1.md"})
+
+
+def test_template_document_full_and_minimal():
+    template = make_template()
+    full = render.template_document(template, variant="full", source_url="https://h.example/t/", license_name="CC BY 4.0")
+    minimal = render.template_document(template, variant="minimal", source_url="https://h.example/t/", license_name="CC BY 4.0")
+    assert full.splitlines()[:8] == [
+        "---",
+        "title: Organisation map",
+        "template: org-map",
+        "template_version: 1.2.0",
+        "variant: full",
+        "source: https://h.example/t/",
+        "license: CC BY 4.0",
+        "---",
+    ]
+    assert "## Extra" in full and "## Extra" not in minimal
+    assert "<!-- Why — now? -->" in full, "a prompt may not close the HTML comment early"
+    assert full.endswith("{more}\n") and minimal.endswith("{context}\n")
+    assert render.has_minimal_variant(template)
+    assert not render.has_minimal_variant(make_template(sections=template.sections[:1]))
+
+
+def test_decision_topics_get_stable_anchors():
+    from macros.model import DecisionTopic
+
+    topic = DecisionTopic(
+        id="pick-model",
+        title="Pick a model <now>",
+        decision="D.",
+        options=["A", "B"],
+        tradeoffs="T.",
+        signals=["S."],
+        example="E.",
+    )
+    out = render.decisions_markdown(make_unit(decisions=[topic]))
+    assert out.startswith("### Pick a model &lt;now&gt; {#pick-model}\n")
+    assert "**Signals that should move you.**\n\n- S.\n" in out
+
+
+def test_agenda_table_accumulates_start_times():
+    from macros.model import AgendaItem
+
+    unit = make_unit(agenda=[AgendaItem(minutes=90, activity="Talk"), AgendaItem(minutes=15, activity="Break")])
+    rows = render.agenda_table(unit).splitlines()
+    assert rows[2] == "| 0:00 | 90 | Talk |  |"
+    assert rows[3] == "| 1:30 | 15 | Break |  |"
+    assert rows[4] == "| 1:45 | | End | |"
