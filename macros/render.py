@@ -230,7 +230,8 @@ def template_document(template: Template, *, variant: str, source_url: str, lice
         lines.append("")
         lines.append(section.body.rstrip())
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # No final newline: Material's copy button trims it, and the download must equal the copy.
+    return "\n".join(lines).rstrip("\n")
 
 
 def template_table(rows: dict[str, tuple[str, str, str | None]]) -> str:

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, url)
+    loads: list[str] = field(default_factory=list)  # URLs the browser fetches on page load
     h1: list[str] = field(default_factory=list)
     title: str = ""
     meta: dict[str, str] = field(default_factory=dict)
@@ -20,6 +21,7 @@ class Page:
 
 class _Scanner(HTMLParser):
     URL_ATTRS = {"href", "src", "action", "poster", "data"}
+    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,6 +42,12 @@ class _Scanner(HTMLParser):
             self.page.ids.add(values["name"])
         for attr in self.URL_ATTRS & values.keys():
             self.page.links.append((tag, attr, values[attr]))
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and values.get("src"):
+            self.page.loads.append(values["src"])
+        if tag == "link" and set(values.get("rel", "").split()) & self.LOADING_RELS:
+            self.page.loads.append(values.get("href", ""))
+        if "style" in values and "url(" in values["style"]:
+            self.page.loads.append(values["style"])
         if tag == "meta" and "name" in values:
             self.page.meta[values["name"]] = values.get("content", "")
         if tag == "h1":

@@ -19,7 +19,7 @@ def test_search_finds_the_decision_matrix(page):
     page.keyboard.press("s")  # Material's search shortcut (also reachable by clicking the search box)
     field = page.locator("input.md-search__input")
     field.wait_for(state="visible")
-    field.fill("decision matrix")
+    field.press_sequentially("decision matrix", delay=30)  # typed, as a reader would
     result = page.locator(".md-search-result__item a", has_text="Decision matrix").first
     result.wait_for(timeout=10_000)
     result.click()
@@ -32,7 +32,7 @@ def test_downloaded_template_equals_the_copied_block(page, browser):
     page.goto("templates/decision-matrix/")
     block = page.locator(".highlight").first
     block.hover()
-    block.locator("button.md-clipboard").click()
+    block.locator('button[data-md-type="copy"]').click()
     copied = page.evaluate("navigator.clipboard.readText()")
     with page.expect_download() as info:
         page.locator('a[data-hb-download="decision-matrix-full"]').click()

@@ -149,7 +149,7 @@ def test_template_document_full_and_minimal():
     ]
     assert "## Extra" in full and "## Extra" not in minimal
     assert "<!-- Why — now? -->" in full, "a prompt may not close the HTML comment early"
-    assert full.endswith("{more}\n") and minimal.endswith("{context}\n")
+    assert full.endswith("{more}") and minimal.endswith("{context}"), "no trailing newline, like the copy button"
     assert render.has_minimal_variant(template)
     assert not render.has_minimal_variant(make_template(sections=template.sections[:1]))
 
