@@ -231,7 +231,36 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         lines = [link_item(unit_label(p, u), render.unit_src(p, u)) for p, u in handbook.where_used(template.id)]
         return "\n".join(lines) + "\n" if lines else "Not yet used by a program.\n"
 
+    @env.macro
+    def program_table() -> str:
+        """Every program with its summary, length and cadence, linked to its overview page."""
+        rows = [
+            (
+                p.title,
+                _rel(env, f"programs/{p.id}/index.md") if _exists(env, f"programs/{p.id}/index.md") else None,
+                p.summary,
+                f"{len(p.units)} {p.unit_label.lower()}{'s' if len(p.units) != 1 else ''}",
+                p.cadence,
+            )
+            for p in handbook.programs.values()
+        ]
+        return render.program_table(rows)
+
     # --- frameworks ------------------------------------------------------------------------
+
+    @env.macro
+    def framework_table() -> str:
+        """Every framework page with its description, read from the pages' own front matter."""
+        folder = Path(env.conf["docs_dir"]) / "frameworks"
+        rows = []
+        for path in sorted(folder.glob("*.md")):
+            if path.stem == "index":
+                continue
+            meta = render.front_matter(path.read_text("utf-8"))
+            if not meta.get("title") or not meta.get("description"):
+                raise HandbookError(f"docs/frameworks/{path.name}: front matter needs a title and a description")
+            rows.append((str(meta["title"]), _rel(env, f"frameworks/{path.name}"), str(meta["description"])))
+        return render.link_table(("Framework", "What it helps with"), rows)
 
     @env.macro
     def framework_where_used() -> str:

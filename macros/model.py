@@ -105,6 +105,15 @@ class Unit(Strict):
     reading: list[Source] = Field(default_factory=list)
 
 
+class PhaseLabels(Strict):
+    """How a program names its checklist phases (a cohort has sessions; a self-paced path does not)."""
+
+    before: Text = "Before the session"
+    during: Text = "During the session"
+    after: Text = "After the session"
+    capstone: Text = "Capstone milestone"
+
+
 class Program(Strict):
     """A curriculum: the five-week cohort, an eight-module program, the staff-plus path."""
 
@@ -115,6 +124,7 @@ class Program(Strict):
     cadence: Text
     audience: Text
     unit_label: Literal["Week", "Module", "Competency"]
+    phase_labels: PhaseLabels = PhaseLabels()
     units: list[Unit] = Field(min_length=1)
 
 

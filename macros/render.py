@@ -13,12 +13,7 @@ import re
 
 from .model import ChecklistItem, Program, Template, Unit
 
-PHASES = {
-    "before": "Before the session",
-    "during": "During the session",
-    "after": "After the session",
-    "capstone": "Capstone milestone",
-}
+PHASES = ("before", "during", "after", "capstone")
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
@@ -102,8 +97,7 @@ def homework_item(unit: Unit) -> ChecklistItem:
 def checklist_items(unit: Unit) -> list[ChecklistItem]:
     """A unit's checklist in phase order, the homework item included."""
     items = [*unit.checklist, homework_item(unit)]
-    order = list(PHASES)
-    return sorted(items, key=lambda item: order.index(item.phase))
+    return sorted(items, key=lambda item: PHASES.index(item.phase))
 
 
 def checklist_html(program: Program, unit: Unit) -> str:
@@ -114,7 +108,8 @@ def checklist_html(program: Program, unit: Unit) -> str:
         '<p class="hb-checklist__progress" aria-live="polite"></p>',
     ]
     items = checklist_items(unit)
-    for phase, label in PHASES.items():
+    for phase in PHASES:
+        label = getattr(program.phase_labels, phase)
         in_phase = [item for item in items if item.phase == phase]
         if not in_phase:
             continue
@@ -134,7 +129,7 @@ def checklist_markdown(program: Program, unit: Unit) -> str:
     """The same checklist as a Markdown task list, for issues and notes apps."""
     lines = [f"## {program.unit_label} {unit.number}: {unit.title}", ""]
     for item in checklist_items(unit):
-        lines.append(f"- [ ] {item.text} ({PHASES[item.phase].lower()})")
+        lines.append(f"- [ ] {item.text} ({getattr(program.phase_labels, item.phase).lower()})")
     return "\n".join(lines) + "\n"
 
 
@@ -152,8 +147,7 @@ def schedule_table(program: Program, links: dict[str, str | None]) -> str:
     for unit in program.units:
         link = links.get(unit.id)
         title = f"[{md(unit.title)}]({link})" if link else md(unit.title)
-        focus = md(" ".join(unit.focus.split())).replace("|", "\\|")
-        rows.append(f"| {unit.number} | {title} | {focus} |")
+        rows.append(f"| {unit.number} | {title} | {_cell(unit.focus)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -182,12 +176,44 @@ def agenda_table(unit: Unit, start_minutes: int = 0) -> str:
     rows = ["| Starts at | Minutes | Activity | Notes |", "| --- | --- | --- | --- |"]
     clock = start_minutes
     for item in unit.agenda:
-        notes = md(" ".join((item.notes or "").split())).replace("|", "\\|")
-        activity = md(" ".join(item.activity.split())).replace("|", "\\|")
-        rows.append(f"| {clock // 60}:{clock % 60:02d} | {item.minutes} | {activity} | {notes} |")
+        rows.append(f"| {clock // 60}:{clock % 60:02d} | {item.minutes} | {_cell(item.activity)} | {_cell(item.notes or '')} |")
         clock += item.minutes
     rows.append(f"| {clock // 60}:{clock % 60:02d} | | End | |")
     return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return md(" ".join(text.split())).replace("|", "\\|")
+
+
+def program_table(rows: list[tuple[str, str | None, str, str, str]]) -> str:
+    """Programs as a table: (title, link or None, summary, length, cadence)."""
+    out = ["| Program | What it covers | Length | Cadence |", "| --- | --- | --- | --- |"]
+    for title, link, summary, length, cadence in rows:
+        name = f"[{md(title)}]({link})" if link else md(title)
+        out.append(f"| {name} | {_cell(summary)} | {length} | {_cell(cadence)} |")
+    return "\n".join(out) + "\n"
+
+
+def link_table(headers: tuple[str, str], rows: list[tuple[str, str, str]]) -> str:
+    """A two-column table of (title, link, text) rows, sorted by title."""
+    out = [f"| {headers[0]} | {headers[1]} |", "| --- | --- |"]
+    for title, link, text in sorted(rows, key=lambda row: row[0].lower()):
+        out.append(f"| [{md(title)}]({link}) | {_cell(text)} |")
+    return "\n".join(out) + "\n"
+
+
+def front_matter(markdown: str) -> dict:
+    """The YAML front matter of a Markdown page ({} when there is none)."""
+    import yaml
+
+    if not markdown.startswith("---\n"):
+        return {}
+    end = markdown.find("\n---", 4)
+    if end == -1:
+        return {}
+    meta = yaml.safe_load(markdown[4:end])
+    return meta if isinstance(meta, dict) else {}
 
 
 def sources_list(unit: Unit) -> str:
@@ -239,7 +265,7 @@ def template_table(rows: dict[str, tuple[str, str, str | None]]) -> str:
     out = ["| Template | What it is for |", "| --- | --- |"]
     for title, summary, link in sorted(rows.values(), key=lambda row: row[0].lower()):
         name = f"[{md(title)}]({link})" if link else md(title)
-        out.append(f"| {name} | {md(' '.join(summary.split())).replace('|', chr(92) + '|')} |")
+        out.append(f"| {name} | {_cell(summary)} |")
     return "\n".join(out) + "\n"
 
 
