@@ -252,7 +252,7 @@ def template_document(template: Template, *, variant: str, source_url: str, lice
     for section in sections:
         lines.append(f"## {section.heading}")
         lines.append("")
-        lines.append("<!-- " + " ".join(p.replace("--", "—") for p in section.prompts) + " -->")
+        lines.extend("<!-- " + prompt.replace("--", "—") + " -->" for prompt in section.prompts)
         lines.append("")
         lines.append(section.body.rstrip())
         lines.append("")

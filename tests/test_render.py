@@ -49,7 +49,7 @@ def make_template(**changes) -> Template:
         when_not_to_use=["N."],
         how_to_fill=["H."],
         sections=[
-            TemplateSection(heading="Context", prompts=["Why -- now?"], body="{context}"),
+            TemplateSection(heading="Context", prompts=["Why -- now?", "For whom?"], body="{context}"),
             TemplateSection(heading="Extra", prompts=["More?"], body="{more}", required=False, minimal=False),
         ],
     )
@@ -148,7 +148,8 @@ def test_template_document_full_and_minimal():
         "---",
     ]
     assert "## Extra" in full and "## Extra" not in minimal
-    assert "<!-- Why — now? -->" in full, "a prompt may not close the HTML comment early"
+    assert "## Context\n\n<!-- Why — now? -->\n<!-- For whom? -->\n\n{context}" in full, "one comment per prompt"
+    assert "-->" not in full.replace(" -->", ""), "a prompt may not close the HTML comment early"
     assert full.endswith("{more}") and minimal.endswith("{context}"), "no trailing newline, like the copy button"
     assert render.has_minimal_variant(template)
     assert not render.has_minimal_variant(make_template(sections=template.sections[:1]))
