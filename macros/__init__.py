@@ -113,8 +113,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
 
     @env.macro
     def unit_checklist() -> str:
+        """The unit's checklist, with a download of the same items as a Markdown task list."""
         program, unit = current_unit()
-        return render.checklist_html(program, unit)
+        target = render.checklist_download(program, unit)
+        return render.checklist_html(program, unit) + render.download_link(
+            render.rel_url(env.page.url, target),
+            "Download this checklist as a Markdown task list",
+            f"{program.id}-{unit.id}-checklist.md",
+            f"checklist-{program.id}-{unit.id}",
+        )
 
     @env.macro
     def unit_reading() -> str:
@@ -146,20 +153,60 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         return "**Prepare**\n\n" + render.bullet_list(unit.prepare) + "\n**Facilitation notes**\n\n" + render.bullet_list(unit.facilitation)
 
     @env.macro
-    def program_schedule(program_id: str | None = None) -> str:
-        program_id = program_id or env.page.meta.get("program")
-        if program_id not in handbook.programs:
-            raise HandbookError(f"{_where(env)}: program_schedule: no program '{program_id}' in data/programs/")
-        program = handbook.programs[program_id]
+    def program_schedule() -> str:
+        program = page_program()
         links = {
             unit.id: _rel(env, render.unit_src(program, unit)) if _exists(env, render.unit_src(program, unit)) else None
             for unit in program.units
         }
         return render.schedule_table(program, links)
 
+    def unit_links(program: Program) -> dict[str, str]:
+        """Relative URLs (for raw HTML) from this page to every written unit page."""
+        return {
+            unit.id: render.rel_url(env.page.url, render.page_url(render.unit_src(program, unit)))
+            for unit in program.units
+            if _exists(env, render.unit_src(program, unit))
+        }
+
+    def page_program() -> Program:
+        program_id = env.page.meta.get("program")
+        if program_id not in handbook.programs:
+            raise HandbookError(f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/")
+        return handbook.programs[program_id]
+
     @env.macro
-    def program_facts(program_id: str | None = None) -> str:
-        program = handbook.programs[program_id or env.page.meta.get("program")]
+    def program_progress() -> str:
+        """Progress per unit from the checklists saved in this browser, and the whole program's checklist."""
+        program = page_program()
+        target = render.checklist_download(program)
+        return render.program_progress_html(program, unit_links(program)) + render.download_link(
+            render.rel_url(env.page.url, target),
+            "Download every checklist of this program as one Markdown task list",
+            f"{program.id}-checklists.md",
+            f"checklist-{program.id}",
+        )
+
+    @env.macro
+    def program_packet() -> str:
+        """The participant packet: every unit's focus, discussion, homework and checklist, one per printed page."""
+        program = page_program()
+        parts = []
+        for unit in program.units:
+            template_id = unit.homework.template
+            link = title = None
+            if template_id and _exists(env, render.template_src(template_id)):
+                link, title = _rel(env, render.template_src(template_id)), handbook.templates[template_id].title
+            parts.append(render.packet_markdown(program, unit, link, title))
+        return "\n".join(parts)
+
+    @env.macro
+    def program_calendar() -> str:
+        return render.calendar_form_html(page_program())
+
+    @env.macro
+    def program_facts() -> str:
+        program = page_program()
         return (
             f"**Format:** {render.md(program.format)}\n\n"
             f"**Cadence:** {render.md(program.cadence)}\n\n"
@@ -273,17 +320,25 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         lines += [link_item(f"Template: {t.title}", render.template_src(t.id)) for t in templates]
         return "\n".join(lines) + "\n" if lines else "No program or template names this framework yet.\n"
 
-    env.template_documents = lambda: [
-        (render.template_download(t.id, variant), document(t, variant))
-        for t in handbook.templates.values()
-        for variant in (("full", "minimal") if render.has_minimal_variant(t) else ("full",))
-    ]
+    def generated_files() -> list[tuple[str, str]]:
+        """Every downloadable file the data produces: templates in each variant, checklists."""
+        files = [
+            (render.template_download(t.id, variant), document(t, variant))
+            for t in handbook.templates.values()
+            for variant in (("full", "minimal") if render.has_minimal_variant(t) else ("full",))
+        ]
+        for program in handbook.programs.values():
+            files.append((render.checklist_download(program), render.program_checklist_markdown(program)))
+            files += [(render.checklist_download(program, u), render.checklist_markdown(program, u)) for u in program.units]
+        return files
+
+    env.generated_files = generated_files
 
 
 def on_post_build(env: Any) -> None:
-    """Write every template, in every variant, as a downloadable ``.md`` file."""
+    """Write every generated download (templates, checklists) into the built site."""
     site = Path(env.conf["site_dir"])
-    for rel_path, text in env.template_documents():
+    for rel_path, text in env.generated_files():
         target = site / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))

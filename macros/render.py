@@ -133,6 +133,74 @@ def checklist_markdown(program: Program, unit: Unit) -> str:
     return "\n".join(lines) + "\n"
 
 
+def program_checklist_markdown(program: Program) -> str:
+    """Every unit's checklist, in order, under the program's title."""
+    return f"# {program.title}: checklists\n\n" + "\n".join(checklist_markdown(program, u) for u in program.units)
+
+
+def checklist_download(program: Program, unit: Unit | None = None) -> str:
+    """Where a checklist's Markdown download lives in the built site."""
+    name = f"{program.id}/{unit.id}.md" if unit else f"{program.id}.md"
+    return f"downloads/checklists/{name}"
+
+
+def download_link(href: str, label: str, filename: str, marker: str) -> str:
+    return (
+        f'<p class="hb-download"><a href="{esc(href)}" download="{esc(filename)}" data-hb-download="{esc(marker)}">'
+        f"{esc(label)}</a></p>\n"
+    )
+
+
+def program_progress_html(program: Program, links: dict[str, str]) -> str:
+    """A per-unit progress list the browser fills in from saved checklists; hidden without JavaScript."""
+    import json
+
+    parts = [
+        f'<div class="hb-program-progress" data-hb-program="{esc(program.id)}" hidden>',
+        '<p class="hb-program-progress__total" aria-live="polite"></p><ul>',
+    ]
+    for unit in program.units:
+        ids = json.dumps([item.id for item in checklist_items(unit)])
+        label = esc(f"{program.unit_label} {unit.number}: {unit.title}")
+        name = f'<a href="{esc(links[unit.id])}">{label}</a>' if unit.id in links else label
+        parts.append(
+            f'<li>{name}: <span data-hb-unit="{esc(program.id)}/{esc(unit.id)}" data-hb-ids="{esc(ids)}"></span></li>'
+        )
+    parts.append("</ul></div>")
+    return "\n".join(parts) + "\n"
+
+
+def calendar_form_html(program: Program) -> str:
+    """A form that builds an .ics file of the program's sessions in the reader's browser."""
+    import json
+
+    sessions = json.dumps([f"{program.title}: {program.unit_label} {u.number}, {u.title}" for u in program.units])
+    return (
+        f'<form class="hb-calendar" data-hb-calendar="{esc(program.id)}" data-hb-sessions="{esc(sessions)}" '
+        'data-hb-minutes="240" hidden>\n'
+        '<p><label for="hb-cal-date">First session date</label> <input type="date" id="hb-cal-date" name="date" required></p>\n'
+        '<p><label for="hb-cal-time">Start time</label> <input type="time" id="hb-cal-time" name="time" value="09:00" required></p>\n'
+        '<p><label for="hb-cal-zone">Time zone</label> <select id="hb-cal-zone" name="zone"></select></p>\n'
+        '<p><button type="submit" class="md-button md-button--primary">Download the calendar (.ics)</button></p>\n'
+        '<p class="hb-calendar__status" role="status" aria-live="polite"></p>\n'
+        "</form>\n"
+        '<noscript><p>The calendar is generated in your browser and needs JavaScript.</p></noscript>\n'
+    )
+
+
+def packet_markdown(program: Program, unit: Unit, homework_link: str | None, template_title: str | None) -> str:
+    """One unit's participant view (focus, discussion, homework, checklist) for the printable packet."""
+    out = [f'<section class="hb-packet-unit" markdown>\n\n## {program.unit_label} {unit.number}: {md(unit.title)} {{#{unit.id}}}\n']
+    out.append(paragraphs(unit.focus))
+    out.append("**Discussion**\n\n" + bullet_list(unit.discussion))
+    out.append(f"**Homework: {md(unit.homework.title)}**\n\n{paragraphs(unit.homework.description)}")
+    if homework_link and template_title:
+        out.append(f"Template: [{md(template_title)}]({homework_link})\n")
+    out.append("**Checklist**\n\n" + checklist_html(program, unit))
+    out.append("\n</section>\n")
+    return "\n".join(out)
+
+
 def homework_markdown(unit: Unit, template: Template | None, link_to_template: str | None) -> str:
     """The homework section: title, what to do, and the template to use."""
     out = f"**{md(unit.homework.title)}**\n\n{paragraphs(unit.homework.description)}"

@@ -4,6 +4,7 @@
     python scripts/handbook.py validate          check data/ without building
     python scripts/handbook.py build [--dest D]  strict build; replaces site/ only on success
     python scripts/handbook.py serve             live-reloading preview on 127.0.0.1:8000
+    python scripts/handbook.py checklist-ids     list checklist storage ids (--write to accept changes)
 
 `make validate`, `make build` and `make serve` call these. Exit status is 0 on success and
 1 on any problem; problems are printed one per line, never as a traceback.
@@ -47,6 +48,36 @@ def validate(root: Path = ROOT) -> int:
         return 1
     units = sum(len(p.units) for p in handbook.programs.values())
     print(f"data/ is valid: {len(handbook.programs)} programs, {units} units, {len(handbook.templates)} templates")
+    return 0
+
+
+CHECKLIST_IDS = ROOT / "tests" / "checklist-ids.txt"
+
+
+def checklist_ids(root: Path = ROOT) -> list[str]:
+    """Every checklist item's storage id as 'program/unit/item', in data order."""
+    from macros.loader import load_handbook
+    from macros.render import checklist_items
+
+    handbook = load_handbook(root / "data", root, root / "docs")
+    return [
+        f"{program.id}/{unit.id}/{item.id}"
+        for program in handbook.programs.values()
+        for unit in program.units
+        for item in checklist_items(unit)
+    ]
+
+
+def write_checklist_ids() -> int:
+    """Accept the current checklist ids: readers' saved ticks for removed ids will be dropped."""
+    ids = checklist_ids()
+    CHECKLIST_IDS.write_text(
+        "# Checklist item ids are the keys of readers' saved progress. Renaming or removing one\n"
+        "# silently drops readers' ticks, so changes must be accepted on purpose:\n"
+        "#   python scripts/handbook.py checklist-ids --write\n" + "\n".join(ids) + "\n",
+        "utf-8",
+    )
+    print(f"wrote {len(ids)} ids to {CHECKLIST_IDS.relative_to(ROOT)}")
     return 0
 
 
@@ -107,11 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
     build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    ids_cmd = commands.add_parser("checklist-ids", help="list checklist storage ids (--write accepts them)")
+    ids_cmd.add_argument("--write", action="store_true", help=f"update {CHECKLIST_IDS.relative_to(ROOT)}")
     serve_cmd = commands.add_parser("serve", help="preview with live reload")
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.root)
+    if args.command == "checklist-ids":
+        if args.write:
+            return write_checklist_ids()
+        print("\n".join(checklist_ids()))
+        return 0
     if args.command == "build":
         return build_site(args.dest, strict=not args.no_strict, quiet=args.quiet)
     return serve(args.addr)
