@@ -16,9 +16,10 @@ from mkdocs.exceptions import PluginError
 
 from . import render
 from .loader import DataError, Handbook, load_handbook
-from .model import Program, Template, Unit
+from .model import TEMPLATE_CATEGORIES, Program, Template, Unit
 
 DEFAULT_LICENSE = "CC BY 4.0"
+TEMPLATE_ZIP = "downloads/handbook-templates.zip"
 
 
 class HandbookError(PluginError):
@@ -255,13 +256,29 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         )
 
     @env.macro
-    def template_table() -> str:
-        """Every template with its summary, linked where its page exists."""
-        rows = {
-            t.id: (t.title, t.summary, _rel(env, render.template_src(t.id)) if _exists(env, render.template_src(t.id)) else None)
-            for t in handbook.templates.values()
-        }
-        return render.template_table(rows)
+    def template_library() -> str:
+        """Every template in a table filterable by program, competency and purpose, plus the zip."""
+        rows = []
+        for t in handbook.templates.values():
+            uses = handbook.where_used(t.id)
+            rows.append(
+                render.TemplateRow(
+                    title=t.title,
+                    link=render.rel_url(env.page.url, render.page_url(render.template_src(t.id))),
+                    summary=t.summary,
+                    category=t.category,
+                    category_label=TEMPLATE_CATEGORIES[t.category],
+                    programs=tuple(dict.fromkeys((p.id, p.title) for p, _ in uses)),
+                    competencies=tuple((u.id, u.title) for p, u in uses if p.unit_label == "Competency"),
+                )
+            )
+        zip_link = render.download_link(
+            render.rel_url(env.page.url, TEMPLATE_ZIP),
+            f"Download all {len(rows)} templates, full and minimal, as one zip",
+            posixpath.basename(TEMPLATE_ZIP),
+            "templates-zip",
+        )
+        return render.template_library_html(rows) + zip_link
 
     @env.macro
     def template_mistakes() -> str:
@@ -336,12 +353,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
 
 
 def on_post_build(env: Any) -> None:
-    """Write every generated download (templates, checklists) into the built site."""
+    """Write every generated download (templates, checklists, the template zip) into the built site."""
     site = Path(env.conf["site_dir"])
-    for rel_path, text in env.generated_files():
+    files = env.generated_files()
+    for rel_path, text in files:
         target = site / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))
+    templates = [(posixpath.basename(path), text) for path, text in files if path.startswith("downloads/templates/")]
+    (site / TEMPLATE_ZIP).write_bytes(render.zip_bytes(templates))
 
 
 __all__ = ["define_env", "on_post_build", "Handbook"]

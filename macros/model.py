@@ -145,11 +145,22 @@ class TemplateSection(Strict):
         return value
 
 
+TEMPLATE_CATEGORIES = {
+    "decide": "Decide",
+    "plan": "Plan and strategise",
+    "measure": "Measure and improve",
+    "operate": "Run and recover",
+    "grow": "Grow people and careers",
+    "communicate": "Influence and communicate",
+}
+
+
 class Template(Strict):
     """A fill-in document readers copy into their own design docs."""
 
     id: Slug
     title: Text
+    category: Literal["decide", "plan", "measure", "operate", "grow", "communicate"]
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
     summary: Text
     purpose: Text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 
 from .model import ChecklistItem, Program, Template, Unit
 
@@ -304,12 +305,14 @@ def template_document(template: Template, *, variant: str, source_url: str, lice
     Prompts become HTML comments so they guide the writer without cluttering the result.
     """
     sections = [s for s in template.sections if variant == "full" or s.minimal]
+    required = [s.heading for s in sections if s.required]
     lines = [
         "---",
         f"title: {template.title}",
         f"template: {template.id}",
         f"template_version: {template.version}",
         f"variant: {variant}",
+        f"required: {'; '.join(required)}",
         f"source: {source_url}",
         f"license: {license_name}",
         "---",
@@ -328,13 +331,69 @@ def template_document(template: Template, *, variant: str, source_url: str, lice
     return "\n".join(lines).rstrip("\n")
 
 
-def template_table(rows: dict[str, tuple[str, str, str | None]]) -> str:
-    """A Markdown table of templates: ``rows`` maps id to (title, summary, link or None)."""
-    out = ["| Template | What it is for |", "| --- | --- |"]
-    for title, summary, link in sorted(rows.values(), key=lambda row: row[0].lower()):
-        name = f"[{md(title)}]({link})" if link else md(title)
-        out.append(f"| {name} | {_cell(summary)} |")
+@dataclass(frozen=True)
+class TemplateRow:
+    """One row of the template library: what the filters and the plain table both show."""
+
+    title: str
+    link: str
+    summary: str
+    category: str
+    category_label: str
+    programs: tuple[tuple[str, str], ...]  # (id, title)
+    competencies: tuple[tuple[str, str], ...]  # (unit id, title) of the staff-plus path
+
+
+def _filter_select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+    opts = "".join(f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options)
+    return (
+        f'<span class="hb-filters__field"><label for="hb-filter-{name}">{esc(label)}</label>'
+        f'<select id="hb-filter-{name}" data-hb-filter="{name}"><option value="">All</option>{opts}</select></span>'
+    )
+
+
+def template_library_html(rows: list[TemplateRow]) -> str:
+    """The template library as a plain table, with filters the browser reveals and runs."""
+    programs = sorted({p for row in rows for p in row.programs}, key=lambda p: p[1])
+    competencies = sorted({c for row in rows for c in row.competencies}, key=lambda c: c[1])
+    categories = sorted({(row.category, row.category_label) for row in rows}, key=lambda c: c[1])
+    out = [
+        '<div class="hb-filters" data-hb-filters hidden>',
+        f'<div class="hb-filters__fields">{_filter_select("program", "Program", programs)}'
+        f'{_filter_select("competency", "Staff-plus competency", competencies)}'
+        f'{_filter_select("purpose", "Purpose", categories)}</div>',
+        '<p class="hb-filters__count" role="status" aria-live="polite"></p>',
+        "</div>",
+        "<table data-hb-filterable>",  # no class: Material styles only table:not([class])
+        "<thead><tr><th scope=\"col\">Template</th><th scope=\"col\">What it is for</th>"
+        "<th scope=\"col\">Purpose</th><th scope=\"col\">Used in</th></tr></thead><tbody>",
+    ]
+    for row in sorted(rows, key=lambda r: r.title.lower()):
+        used = ", ".join(esc(title) for _, title in row.programs) or "—"
+        out.append(
+            f'<tr data-program="{esc(" ".join(p for p, _ in row.programs))}" '
+            f'data-competency="{esc(" ".join(c for c, _ in row.competencies))}" data-purpose="{esc(row.category)}">'
+            f'<td><a href="{esc(row.link)}">{esc(row.title)}</a></td><td>{esc(row.summary)}</td>'
+            f"<td>{esc(row.category_label)}</td><td>{used}</td></tr>"
+        )
+    out.append("</tbody></table>")
     return "\n".join(out) + "\n"
+
+
+def zip_bytes(files: list[tuple[str, str]]) -> bytes:
+    """A deterministic zip: sorted names, fixed timestamps and permissions, fixed compression."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, text.encode("utf-8"), compresslevel=9)
+    return buffer.getvalue()
 
 
 def has_minimal_variant(template: Template) -> bool:

@@ -37,12 +37,12 @@ EXPECTED = {
     "unknown-field": "data/programs/mini-program.yml:11: units[0].tilte: unknown field 'tilte'; did you mean 'title'?",
     "empty-text": "data/programs/mini-program.yml:26: units[1].focus: must not be empty",
     "alias-bomb": (
-        "data/templates/mini-template.yml:18: YAML aliases (*name) are not allowed in handbook data; "
+        "data/templates/mini-template.yml:19: YAML aliases (*name) are not allowed in handbook data; "
         "write the value out in full"
     ),
-    "duplicate-key": "data/templates/mini-template.yml:3: title: this key appears twice in the same block; keep one",
-    "not-utf8": "data/templates/mini-template.yml:5: file is not UTF-8 (byte 0xe9); save it as UTF-8",
-    "no-sections": "data/templates/mini-template.yml:12: sections: needs at least 1 item(s)",
+    "duplicate-key": "data/templates/mini-template.yml:4: title: this key appears twice in the same block; keep one",
+    "not-utf8": "data/templates/mini-template.yml:6: file is not UTF-8 (byte 0xe9); save it as UTF-8",
+    "no-sections": "data/templates/mini-template.yml:13: sections: needs at least 1 item(s)",
     "bad-slug": (
         "data/programs/mini-program.yml:20: units[0].checklist[0].id: 'Read First' is not a valid id: "
         "use lowercase letters, digits and single hyphens, e.g. 'decision-matrix'"

@@ -42,3 +42,23 @@ def test_downloaded_template_equals_the_copied_block(page, browser):
     assert copied.startswith("---\ntitle: Decision matrix\n")
     assert downloaded == copied
     assert page.console_errors == []
+
+
+def test_template_filters_narrow_the_table(page):
+    page.goto("templates/")
+    rows = page.locator("table[data-hb-filterable] tbody tr")
+    total = rows.count()
+    status = page.locator(".hb-filters__count")
+    assert status.inner_text() == f"Showing {total} of {total} templates."
+    page.get_by_label("Purpose").select_option("operate")
+    visible = page.locator("table[data-hb-filterable] tbody tr:not([hidden])")
+    shown = visible.count()
+    assert 0 < shown < total
+    assert status.inner_text() == f"Showing {shown} of {total} templates."
+    assert "Blameless postmortem" in visible.all_inner_texts()[0] + "".join(visible.all_inner_texts())
+    page.get_by_label("Staff-plus competency").select_option("mentoring")
+    assert visible.count() == 0 or all("Run and recover" in text for text in visible.all_inner_texts())
+    page.get_by_label("Purpose").select_option("")
+    assert 0 < visible.count() < total, "competency filter alone"
+    assert all("Staff-plus" in text for text in visible.all_inner_texts())
+    assert page.console_errors == []

@@ -42,6 +42,7 @@ def make_template(**changes) -> Template:
     fields = dict(
         id="org-map",
         title="Organisation map",
+        category="communicate",
         version="1.2.0",
         summary="Map it.",
         purpose="P.",
@@ -137,12 +138,13 @@ def test_template_document_full_and_minimal():
     template = make_template()
     full = render.template_document(template, variant="full", source_url="https://h.example/t/", license_name="CC BY 4.0")
     minimal = render.template_document(template, variant="minimal", source_url="https://h.example/t/", license_name="CC BY 4.0")
-    assert full.splitlines()[:8] == [
+    assert full.splitlines()[:9] == [
         "---",
         "title: Organisation map",
         "template: org-map",
         "template_version: 1.2.0",
         "variant: full",
+        "required: Context",
         "source: https://h.example/t/",
         "license: CC BY 4.0",
         "---",
@@ -180,3 +182,34 @@ def test_agenda_table_accumulates_start_times():
     assert rows[2] == "| 0:00 | 90 | Talk |  |"
     assert rows[3] == "| 1:30 | 15 | Break |  |"
     assert rows[4] == "| 1:45 | | End | |"
+
+
+def test_template_library_is_a_plain_table_with_filter_data():
+    row = render.TemplateRow(
+        title="Org <map>",
+        link="org-map/",
+        summary="Map it.",
+        category="communicate",
+        category_label="Influence and communicate",
+        programs=(("cohort", "Cohort"), ("staff-plus", "Staff-plus")),
+        competencies=(("mentoring", "Mentoring"),),
+    )
+    html = render.template_library_html([row])
+    assert "<table data-hb-filterable>" in html, "no class, so the theme styles it"
+    assert '<tr data-program="cohort staff-plus" data-competency="mentoring" data-purpose="communicate">' in html
+    assert '<a href="org-map/">Org &lt;map&gt;</a>' in html
+    assert '<option value="staff-plus">Staff-plus</option>' in html
+    assert "data-hb-filters hidden" in html, "filters appear only when JavaScript can run them"
+
+
+def test_zip_is_deterministic_and_sorted():
+    import io
+    import zipfile
+
+    files = [("b.md", "second"), ("a.md", "first")]
+    first, second = render.zip_bytes(files), render.zip_bytes(list(reversed(files)))
+    assert first == second
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert archive.namelist() == ["a.md", "b.md"]
+    assert archive.read("a.md") == b"first"
+    assert archive.getinfo("a.md").date_time == (1980, 1, 1, 0, 0, 0)
