@@ -351,6 +351,71 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
 
     env.generated_files = generated_files
 
+    # --- finding one's way -------------------------------------------------------------------
+
+    def page_title(src: str) -> str:
+        meta = render.front_matter((Path(env.conf["docs_dir"]) / src).read_text("utf-8"))
+        if not meta.get("title"):
+            raise HandbookError(f"docs/{src}: front matter needs a title")
+        return str(meta["title"])
+
+    def path_src(path_id: str) -> str:
+        return f"paths/{path_id}.md"
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary page's table, from the same file that explains abbreviations on hover."""
+        source = Path(env.project_dir) / "includes" / "abbreviations.md"
+        return render.glossary_table(render.parse_abbreviations(source.read_text("utf-8")))
+
+    @env.macro
+    def learning_path() -> str:
+        """The route on a learning path's page (``path_id`` in its front matter)."""
+        path_id = env.page.meta.get("path_id")
+        if path_id not in handbook.paths:
+            raise HandbookError(f"{_where(env)}: 'path_id: {path_id}' names no learning path in data/paths/")
+        steps = [(page_title(s.page), _rel(env, s.page), s.minutes, s.why) for s in handbook.paths[path_id].steps]
+        return render.path_steps_markdown(steps)
+
+    @env.macro
+    def learning_path_intro() -> str:
+        path = handbook.paths[env.page.meta.get("path_id")]
+        return f"**Who it is for:** {render.md(path.role)}\n\n**Where it gets you:** {render.md(path.summary)}\n"
+
+    @env.macro
+    def path_list() -> str:
+        """Every learning path with who it is for and how long it takes (works without JavaScript)."""
+        lines = []
+        for path in handbook.paths.values():
+            total = render.minutes_label(sum(s.minutes for s in path.steps))
+            lines.append(f"- **[{render.md(path.title)}]({_rel(env, path_src(path.id))})** ({total}): {render.md(path.role)}")
+        return "\n".join(lines) + "\n"
+
+    @env.macro
+    def start_here_chooser() -> str:
+        import json
+
+        chooser = handbook.chooser
+        if chooser is None:
+            raise HandbookError(f"{_where(env)}: start_here_chooser() needs data/chooser.yml")
+        questions = [(q.id, q.text, [(a.id, a.label) for a in q.answers]) for q in chooser.questions]
+        routes = json.dumps([{"when": r.when, "path": r.path} for r in chooser.routes])
+        paths = json.dumps(
+            {
+                p.id: {"title": p.title, "url": render.rel_url(env.page.url, render.page_url(path_src(p.id))), "role": p.role}
+                for p in handbook.paths.values()
+            }
+        )
+        return render.chooser_html(questions, routes, paths)
+
+    @env.macro
+    def most_used_templates(count: int = 6) -> str:
+        """The templates the programs lean on most, by how many units use them."""
+        ranked = sorted(handbook.templates.values(), key=lambda t: (-len(handbook.where_used(t.id)), t.title))[:count]
+        return "\n".join(
+            f"- [{render.md(t.title)}]({_rel(env, render.template_src(t.id))}): {render.md(t.summary)}" for t in ranked
+        ) + "\n"
+
 
 def on_post_build(env: Any) -> None:
     """Write every generated download (templates, checklists, the template zip) into the built site."""

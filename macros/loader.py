@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Program, Template, Unit
+from .model import Assessment, Chooser, LearningPath, Program, Template, Unit
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -261,6 +261,25 @@ class Handbook:
     programs: dict[str, Program]
     templates: dict[str, Template]
     sources: dict[str, str]  # id -> data file it came from
+    paths: dict[str, LearningPath] = field(default_factory=dict)
+    chooser: Chooser | None = None
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+
+    def route(self, answers: dict[str, str]) -> str | None:
+        """The learning path the chooser sends these answers to (first matching rule wins)."""
+        if self.chooser is None:
+            return None
+        for rule in self.chooser.routes:
+            if all(answers.get(question) == answer for question, answer in rule.when.items()):
+                return rule.path
+        return None
+
+    def answer_combinations(self) -> list[dict[str, str]]:
+        """Every way a reader can answer the chooser."""
+        combos: list[dict[str, str]] = [{}]
+        for question in self.chooser.questions if self.chooser else []:
+            combos = [{**combo, question.id: answer.id} for combo in combos for answer in question.answers]
+        return combos
 
     def where_used(self, template_id: str) -> list[tuple[Program, Unit]]:
         """Every unit that references ``template_id``, in program and unit order."""
@@ -394,6 +413,129 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
         )
     for doc, program in program_docs:
         problems.extend(_check_program(program, doc, templates, frameworks))
+    paths: dict[str, LearningPath] = {}
+    for doc, path in _load_kind(data_dir, root, "paths", LearningPath, problems):
+        if path.id != Path(doc.path).stem:
+            problems.append(f"{doc.path}:{doc.line_of(('id',))}: id: id '{path.id}' must match the file name '{Path(doc.path).stem}'")
+        paths[path.id] = path
+        if docs_dir is not None:
+            for i, step in enumerate(path.steps):
+                if not (docs_dir / step.page).is_file():
+                    loc = ("steps", i, "page")
+                    problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no page docs/{step.page}")))
+    assessments: dict[str, Assessment] = {}
+    for doc, assessment in _load_kind(data_dir, root, "assessments", Assessment, problems):
+        if assessment.id != Path(doc.path).stem:
+            problems.append(
+                f"{doc.path}:{doc.line_of(('id',))}: id: id '{assessment.id}' must match the file name '{Path(doc.path).stem}'"
+            )
+        problems.extend(_check_assessment(assessment, doc, docs_dir))
+        assessments[assessment.id] = assessment
+    chooser = None
+    chooser_file = data_dir / "chooser.yml"
+    if chooser_file.is_file():
+        display = chooser_file.relative_to(root).as_posix() if chooser_file.is_relative_to(root) else chooser_file.as_posix()
+        try:
+            doc = parse_yaml(chooser_file, display)
+            chooser = validate(doc, Chooser)
+            problems.extend(_check_chooser(chooser, doc, paths))
+        except DataError as err:
+            problems.extend(err.problems)
     if problems:
         raise DataError(problems)
-    return Handbook(programs=programs, templates=templates, sources=sources)
+    handbook = Handbook(
+        programs=programs, templates=templates, sources=sources, paths=paths, chooser=chooser, assessments=assessments
+    )
+    if chooser is not None:
+        unrouted = [combo for combo in handbook.answer_combinations() if handbook.route(combo) is None]
+        if unrouted:
+            raise DataError([f"{display}:1: routes: no rule matches the answers {unrouted[0]}; add a rule or a catch-all"])
+    return handbook
+
+
+def _check_assessment(assessment: Assessment, doc: Document, docs_dir: Path | None) -> list[str]:
+    """The scoring rules hold: bands tile the range (sum), choices name bands, levels are complete."""
+    problems: list[str] = []
+
+    def at(loc: Loc, message: str) -> None:
+        problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), message)))
+
+    band_ids = [band.id for band in assessment.bands]
+    if len(set(band_ids)) != len(band_ids):
+        at(("bands",), "band ids must be unique")
+    item_ids = [item.id for item in assessment.items]
+    if len(set(item_ids)) != len(item_ids):
+        at(("items",), "item ids must be unique")
+    for i, item in enumerate(assessment.items):
+        if item.link and docs_dir is not None and not (docs_dir / item.link).is_file():
+            at(("items", i, "link"), f"no page docs/{item.link}")
+    needs_scale = assessment.scoring in ("sum", "levels")
+    if needs_scale and assessment.scale is None:
+        at(("scale",), f"'{assessment.scoring}' scoring needs a scale (min, max and their labels)")
+        return problems
+    if not needs_scale and assessment.scale is not None:
+        at(("scale",), "'choice' scoring takes no scale; each choice names its band")
+    if assessment.scale is not None and not 0 <= assessment.scale.min < assessment.scale.max <= 10:
+        at(("scale",), "the scale must run upwards within 0 to 10")
+    if assessment.scoring == "sum":
+        assert assessment.scale is not None
+        low, high = len(item_ids) * assessment.scale.min, len(item_ids) * assessment.scale.max
+        expected = low
+        for k, band in enumerate(assessment.bands):
+            if band.min is None or band.max is None:
+                at(("bands", k), "with 'sum' scoring every band needs min and max (inclusive totals)")
+                return problems
+            if band.min != expected:
+                what = "overlaps the previous band" if band.min < expected else "leaves a gap after the previous band"
+                at(("bands", k, "min"), f"{band.min} {what}: expected {expected}")
+            if band.max < band.min:
+                at(("bands", k, "max"), f"max {band.max} is below min {band.min}")
+            expected = band.max + 1
+        if expected - 1 != high:
+            at(("bands", len(assessment.bands) - 1, "max"), f"the last band must end at the highest total, {high}")
+        for i, item in enumerate(assessment.items):
+            if item.choices:
+                at(("items", i, "choices"), "'sum' items are scored on the scale and take no choices")
+    elif assessment.scoring == "choice":
+        for i, item in enumerate(assessment.items):
+            if len(item.choices) < 2:
+                at(("items", i, "choices"), "a choice item needs at least two choices")
+            for j, choice in enumerate(item.choices):
+                if choice.band not in band_ids:
+                    at(("items", i, "choices", j, "band"), f"no band '{choice.band}'")
+        for k, band in enumerate(assessment.bands):
+            if band.min is not None or band.max is not None:
+                at(("bands", k), "'choice' bands take no min or max")
+    else:
+        if assessment.level_threshold is None:
+            at(("level_threshold",), "'levels' scoring needs level_threshold")
+        levels = [item.level for item in assessment.items]
+        if None in levels:
+            at(("items", levels.index(None), "level"), "with 'levels' scoring every item needs a level")
+            return problems
+        top = max(levels)  # type: ignore[type-var]
+        for level in range(1, top + 1):
+            if levels.count(level) < 2:
+                at(("items",), f"level {level} needs at least two items")
+        if len(assessment.bands) != top:
+            at(("bands",), f"{top} levels need exactly {top} bands, one per level, in order")
+    return problems
+
+
+def _check_chooser(chooser: Chooser, doc: Document, paths: dict[str, LearningPath]) -> list[str]:
+    """Routes may only name real questions, answers and learning paths."""
+    problems = []
+    answers = {q.id: {a.id for a in q.answers} for q in chooser.questions}
+    for i, rule in enumerate(chooser.routes):
+        if rule.path not in paths:
+            loc: Loc = ("routes", i, "path")
+            problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no learning path '{rule.path}' in data/paths/")))
+        for question, answer in rule.when.items():
+            loc = ("routes", i, "when", question)
+            if question not in answers:
+                problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no question '{question}'")))
+            elif answer not in answers[question]:
+                problems.append(
+                    str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"'{answer}' is not an answer to '{question}'"))
+                )
+    return problems

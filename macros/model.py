@@ -171,3 +171,115 @@ class Template(Strict):
     example: Text | None = None
     mistakes: list[Text] = Field(default_factory=list)
     frameworks: list[Slug] = Field(default_factory=list)
+
+
+class PathStep(Strict):
+    """One stop on a learning path: a page of the handbook and why it comes here."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+    minutes: int = Field(ge=5, le=600)
+    why: Text
+
+
+class LearningPath(Strict):
+    """An ordered route through programs, frameworks and templates for one role."""
+
+    id: Slug
+    title: Text
+    role: Text
+    summary: Text
+    steps: list[PathStep] = Field(min_length=3)
+
+
+class Answer(Strict):
+    id: Slug
+    label: Text
+
+
+class Question(Strict):
+    id: Slug
+    text: Text
+    answers: list[Answer] = Field(min_length=2)
+
+
+class Route(Strict):
+    """A chooser rule: when the answers match (a missing question matches anything), go to ``path``."""
+
+    when: dict[Slug, Slug]
+    path: Slug
+
+
+class Chooser(Strict):
+    """The 'start here' questions and the rules (first match wins) that route answers to a path."""
+
+    questions: list[Question] = Field(min_length=1)
+    routes: list[Route] = Field(min_length=1)
+
+
+class Choice(Strict):
+    """One answer option of a choice question, and the band it puts the reader in."""
+
+    id: Slug
+    label: Text
+    band: Slug
+
+
+class AssessmentItem(Strict):
+    """One question. Scored items take a number on the assessment's scale; choice items pick an option."""
+
+    id: Slug
+    label: Text
+    help: Text | None = None
+    counters: list[Text] = Field(default_factory=list)
+    link: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")] | None = None
+    level: int | None = Field(default=None, ge=1, le=9)
+    choices: list[Choice] = Field(default_factory=list)
+
+
+class Band(Strict):
+    """A result band. For 'sum' scoring, min and max are inclusive totals; bands tile the range."""
+
+    id: Slug
+    label: Text
+    min: int | None = None
+    max: int | None = None
+    meaning: Text
+    next: Text
+
+
+class Scale(Strict):
+    min: int
+    max: int
+    low_label: Text
+    high_label: Text
+
+
+class Benchmark(Strict):
+    """Where the bands come from: a named, dated source."""
+
+    name: Text
+    year: int = Field(ge=1990, le=2100)
+    note: Text
+
+
+class Assessment(Strict):
+    """A self-assessment scored entirely in the reader's browser.
+
+    ``sum``: every item is scored on ``scale``; the total falls in exactly one band.
+    ``choice``: every item is a multiple choice; each choice names its band (per item).
+    ``levels``: items belong to levels 1..n and are scored on ``scale``; the reader's level is the
+    highest level whose items, and every lower level's, average at least ``level_threshold``.
+    """
+
+    id: Slug
+    title: Text
+    summary: Text
+    scoring: Literal["sum", "choice", "levels"]
+    scale: Scale | None = None
+    level_threshold: float | None = None
+    items: list[AssessmentItem] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=2)
+    benchmark: Benchmark | None = None
+    weakest: int = Field(default=0, ge=0, le=5)
+    history: bool = False
+    chart: bool = False

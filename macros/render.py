@@ -396,5 +396,58 @@ def zip_bytes(files: list[tuple[str, str]]) -> bytes:
     return buffer.getvalue()
 
 
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$")
+
+
+def parse_abbreviations(text: str) -> list[tuple[str, str]]:
+    """``*[ADR]: Architecture decision record: …`` lines as (term, meaning) pairs."""
+    return [(m.group(1), m.group(2).strip()) for line in text.splitlines() if (m := ABBREVIATION.match(line.strip()))]
+
+
+def glossary_table(entries: list[tuple[str, str]]) -> str:
+    """One row per term; plural entries (ADRs) exist only so hover works, and fold into the singular."""
+    terms = {term for term, _ in entries}
+    out = ["| Abbreviation | Meaning |", "| --- | --- |"]
+    for term, meaning in sorted(entries, key=lambda e: e[0].lower()):
+        if term.endswith("s") and term[:-1] in terms:
+            continue
+        out.append(f"| **{md(term)}** | {_cell(meaning)} |")
+    return "\n".join(out) + "\n"
+
+
+def minutes_label(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
+def path_steps_markdown(steps: list[tuple[str, str, int, str]]) -> str:
+    """A learning path as a numbered route: (title, link, minutes, why) per step, then the total."""
+    out = []
+    for number, (title, link, minutes, why) in enumerate(steps, 1):
+        out.append(f"{number}. **[{md(title)}]({link})** · {minutes_label(minutes)}  \n   {md(why)}")
+    total = sum(step[2] for step in steps)
+    return "\n".join(out) + f"\n\n**Total:** about {minutes_label(total)} over {len(steps)} steps.\n"
+
+
+def chooser_html(questions: list[tuple[str, str, list[tuple[str, str]]]], routes_json: str, paths_json: str) -> str:
+    """The start-here form: one radio group per question; the browser routes the answers to a path."""
+    out = [f'<form class="hb-chooser" data-hb-chooser data-hb-routes="{esc(routes_json)}" data-hb-paths="{esc(paths_json)}" hidden>']
+    for qid, text, answers in questions:
+        out.append(f'<fieldset class="hb-chooser__question"><legend>{esc(text)}</legend>')
+        for aid, label in answers:
+            dom = esc(f"hb-choose-{qid}-{aid}")
+            out.append(
+                f'<p><input type="radio" name="{esc(qid)}" id="{dom}" value="{esc(aid)}" required>'
+                f' <label for="{dom}">{esc(label)}</label></p>'
+            )
+        out.append("</fieldset>")
+    out.append('<p><button type="submit" class="md-button md-button--primary">Show my path</button></p>')
+    out.append('<div class="hb-chooser__result" role="status" aria-live="polite"></div>')
+    out.append("</form>")
+    return "\n".join(out) + "\n"
+
+
 def has_minimal_variant(template: Template) -> bool:
     return any(not s.minimal for s in template.sections)

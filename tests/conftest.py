@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides", "includes"]
 
 
 def build(project: Path, dest: Path) -> Path:

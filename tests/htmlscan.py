@@ -17,6 +17,10 @@ class Page:
     scripts: list[str] = field(default_factory=list)  # inline script bodies
     text: str = ""
     code_blocks: list[str] = field(default_factory=list)  # text of <pre><code>
+    content_links: list[str] = field(default_factory=list)  # hrefs inside the page's <article>
+    section_links: dict[str, list[str]] = field(default_factory=dict)  # h2 id -> hrefs in that section
+    abbr: set[str] = field(default_factory=set)  # abbreviations explained on the page
+    article_text: str = ""
 
 
 class _Scanner(HTMLParser):
@@ -32,7 +36,10 @@ class _Scanner(HTMLParser):
         self._title = False
         self._script: list[str] | None = None
         self._code: list[str] | None = None
-        self._code_depth = 0
+        self._article_depth: int | None = None
+        self._section = ""
+        self._abbr: list[str] | None = None
+        self._article_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -58,6 +65,16 @@ class _Scanner(HTMLParser):
             self._script = []
         if tag == "code" and self._stack and self._stack[-1] == "pre":
             self._code = []
+        if tag == "article" and self._article_depth is None:  # the first article is the page content
+            self._article_depth = len(self._stack)
+        if self._article_depth is not None and self._article_depth >= 0:
+            if tag == "h2":
+                self._section = values.get("id", "")
+            if tag == "a" and "href" in values and "headerlink" not in values.get("class", ""):
+                self.page.content_links.append(values["href"])
+                self.page.section_links.setdefault(self._section, []).append(values["href"])
+            if tag == "abbr":
+                self._abbr = []
         if tag not in ("br", "img", "input", "meta", "link", "hr", "source", "wbr"):
             self._stack.append(tag)
 
@@ -73,15 +90,24 @@ class _Scanner(HTMLParser):
         if tag == "code" and self._code is not None:
             self.page.code_blocks.append("".join(self._code))
             self._code = None
+        if tag == "abbr" and self._abbr is not None:
+            self.page.abbr.add("".join(self._abbr))
+            self._abbr = None
         if tag in self._stack:
             while self._stack and self._stack.pop() != tag:
                 pass
+        if self._article_depth is not None and len(self._stack) <= self._article_depth:
+            self._article_depth = -1  # the article has ended; -1 keeps it from reopening
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
             return
         self._text.append(data)
+        if self._article_depth is not None and self._article_depth >= 0:
+            self._article_text.append(data)
+        if self._abbr is not None:
+            self._abbr.append(data)
         if self._h1 is not None:
             self._h1.append(data)
         if self._title:
@@ -95,4 +121,5 @@ def scan(html: str) -> Page:
     scanner.feed(html)
     scanner.close()
     scanner.page.text = "".join(scanner._text)
+    scanner.page.article_text = "".join(scanner._article_text)
     return scanner.page

@@ -200,9 +200,50 @@
     apply();
   }
 
+  // Start here: the same rule as the build's Python (first matching route wins).
+  function route(routes, answers) {
+    for (var i = 0; i < routes.length; i += 1) {
+      var when = routes[i].when;
+      var matches = Object.keys(when).every(function (q) { return answers[q] === when[q]; });
+      if (matches) return routes[i].path;
+    }
+    return null;
+  }
+
+  function mountChooser(form) {
+    var routes = JSON.parse(form.dataset.hbRoutes);
+    var paths = JSON.parse(form.dataset.hbPaths);
+    var result = form.querySelector(".hb-chooser__result");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var answers = {};
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]:checked"), function (input) {
+        answers[input.name] = input.value;
+      });
+      var path = paths[route(routes, answers)];
+      result.textContent = "";
+      if (!path) { result.textContent = "Answer both questions to see your path."; return; }
+      var intro = document.createElement("p");
+      intro.textContent = "Your suggested path: ";
+      var link = document.createElement("a");
+      link.href = path.url;
+      link.textContent = path.title;
+      link.dataset.hbPath = route(routes, answers);
+      intro.appendChild(link);
+      var role = document.createElement("p");
+      role.textContent = path.role;
+      result.appendChild(intro);
+      result.appendChild(role);
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-hb-checklist]"), mount);
     Array.prototype.forEach.call(document.querySelectorAll("[data-hb-program]"), mountProgress);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-chooser]"), function (form) {
+      if (!form.dataset.hbMounted) { form.dataset.hbMounted = "1"; mountChooser(form); }
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-hb-filters]"), function (panel) {
       if (!panel.dataset.hbMounted) { panel.dataset.hbMounted = "1"; mountFilters(panel); }
     });
