@@ -351,6 +351,43 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
 
     env.generated_files = generated_files
 
+    # --- assessments -----------------------------------------------------------------------
+
+    def page_assessment():
+        assessment_id = env.page.meta.get("assessment_id")
+        if assessment_id not in handbook.assessments:
+            raise HandbookError(f"{_where(env)}: 'assessment_id: {assessment_id}' names no assessment in data/assessments/")
+        return handbook.assessments[assessment_id]
+
+    @env.macro
+    def assessment() -> str:
+        """The questionnaire, scored in the reader's browser; answers stay in localStorage."""
+        import json
+
+        item = page_assessment()
+        links = {i.id: render.rel_url(env.page.url, render.page_url(i.link)) for i in item.items if i.link}
+        definition = json.dumps(render.assessment_definition(item, links), separators=(",", ":"))
+        return render.assessment_form_html(item, definition)
+
+    @env.macro
+    def assessment_bands() -> str:
+        item = page_assessment()
+        out = render.assessment_bands_markdown(item)
+        if item.scoring == "choice":
+            out += "\n" + render.choice_mapping_markdown(item)
+        if item.benchmark:
+            out += (
+                f"\n**Source of the bands:** {render.md(item.benchmark.name)} ({item.benchmark.year}). "
+                f"{render.md(item.benchmark.note)}\n"
+            )
+        return out
+
+    @env.macro
+    def assessment_table() -> str:
+        """Every assessment with its summary, for the assessments index."""
+        rows = [(a.title, _rel(env, f"assessments/{a.id}.md"), a.summary) for a in handbook.assessments.values()]
+        return render.link_table(("Assessment", "What it tells you"), rows)
+
     # --- finding one's way -------------------------------------------------------------------
 
     def page_title(src: str) -> str:

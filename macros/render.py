@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .model import ChecklistItem, Program, Template, Unit
+from .model import Assessment, ChecklistItem, Program, Template, Unit
 
 PHASES = ("before", "during", "after", "capstone")
 
@@ -447,6 +447,102 @@ def chooser_html(questions: list[tuple[str, str, list[tuple[str, str]]]], routes
     out.append('<div class="hb-chooser__result" role="status" aria-live="polite"></div>')
     out.append("</form>")
     return "\n".join(out) + "\n"
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,2}|_{1,2})(\S(?:.*?\S)?)\1(?![\w*_])")
+
+
+def plain_text(text: str) -> str:
+    """Inline Markdown as the plain text a script shows: links keep their text, emphasis goes."""
+    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+
+
+def _plain_strings(value):
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, list):
+        return [_plain_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_strings(v) for k, v in value.items()}
+    return value
+
+
+def assessment_definition(assessment: Assessment, links: dict[str, str]) -> dict:
+    """What the browser needs to score and explain an assessment (links resolved for this page)."""
+    definition = _plain_strings(assessment.model_dump(mode="json", exclude={"summary", "benchmark"}))
+    for item in definition["items"]:
+        item["link"] = links.get(item["id"])
+    return definition
+
+
+def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
+    """The questionnaire: a fieldset of radio buttons per question. Scoring runs in the browser."""
+    out = [
+        f'<div class="hb-assessment" data-hb-assessment="{esc(definition_json)}">',
+        '<p class="hb-assessment__message" role="alert"></p>',
+        f'<form class="hb-assessment__form" aria-label="{esc(assessment.title)}">',
+    ]
+    for number, item in enumerate(assessment.items, 1):
+        out.append(f'<fieldset class="hb-assessment__item" id="q-{esc(item.id)}">')
+        out.append(f"<legend>{number}. {esc(item.label)}</legend>")
+        if item.help:
+            out.append(f'<p class="hb-assessment__help">{esc(item.help)}</p>')
+        if item.counters:
+            out.append('<p class="hb-assessment__help">Count this quarter:</p><ul class="hb-assessment__counters">')
+            out.extend(f"<li>{esc(counter)}</li>" for counter in item.counters)
+            out.append("</ul>")
+        if item.choices:
+            options = [(choice.id, choice.label) for choice in item.choices]
+            out.append('<div class="hb-choices">')
+        else:
+            assert assessment.scale is not None
+            options = [(str(v), str(v)) for v in range(assessment.scale.min, assessment.scale.max + 1)]
+            out.append(
+                f'<p class="hb-scale__ends"><span>{assessment.scale.min}: {esc(assessment.scale.low_label)}</span>'
+                f"<span>{assessment.scale.max}: {esc(assessment.scale.high_label)}</span></p>"
+            )
+            out.append('<div class="hb-scale">')
+        for value, label in options:
+            dom = esc(f"hb-{assessment.id}-{item.id}-{value}")
+            out.append(
+                f'<span class="hb-option"><input type="radio" name="{esc(item.id)}" id="{dom}" value="{esc(value)}">'
+                f'<label for="{dom}">{esc(label)}</label></span>'
+            )
+        out.append("</div></fieldset>")
+    out.append("</form>")
+    out.append('<div class="hb-assessment__result" aria-live="polite"></div>')
+    out.append("</div>")
+    out.append(
+        "<noscript><p>Scoring runs in your browser and needs JavaScript; the bands below say how to "
+        "read your answers by hand.</p></noscript>"
+    )
+    return "\n".join(out) + "\n"
+
+
+def assessment_bands_markdown(assessment: Assessment) -> str:
+    """The bands as a table: how a result is read (for every scoring kind)."""
+    if assessment.scoring == "sum":
+        rows = ["| Total | Result | What it means | What to do next |", "| --- | --- | --- | --- |"]
+        rows += [f"| {b.min} to {b.max} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for b in assessment.bands]
+    elif assessment.scoring == "levels":
+        rows = ["| Level | Result | What it means | What to do next |", "| --- | --- | --- | --- |"]
+        rows += [f"| {k} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for k, b in enumerate(assessment.bands, 1)]
+    else:
+        rows = ["| Result | What it means | What to do next |", "| --- | --- | --- |"]
+        rows += [f"| **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for b in assessment.bands]
+    return "\n".join(rows) + "\n"
+
+
+def choice_mapping_markdown(assessment: Assessment) -> str:
+    """For choice scoring: which answer puts you in which band, per question."""
+    labels = {band.id: band.label for band in assessment.bands}
+    out = []
+    for item in assessment.items:
+        out.append(f"**{md(item.label)}**\n")
+        out.extend(f"- {md(choice.label)}: {md(labels[choice.band])}" for choice in item.choices)
+        out.append("")
+    return "\n".join(out)
 
 
 def has_minimal_variant(template: Template) -> bool:

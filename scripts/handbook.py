@@ -47,7 +47,10 @@ def validate(root: Path = ROOT) -> int:
         print(f"{len(err.problems)} problem(s) in data/", file=sys.stderr)
         return 1
     units = sum(len(p.units) for p in handbook.programs.values())
-    print(f"data/ is valid: {len(handbook.programs)} programs, {units} units, {len(handbook.templates)} templates")
+    print(
+        f"data/ is valid: {len(handbook.programs)} programs, {units} units, {len(handbook.templates)} templates, "
+        f"{len(handbook.assessments)} assessments, {len(handbook.paths)} learning paths"
+    )
     return 0
 
 

@@ -13,7 +13,7 @@ from macros.render import parse_abbreviations, unit_src
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = load_handbook(ROOT / "data", ROOT, ROOT / "docs")
 NOT_CONTENT = {"index.md", "programs/index.md", "frameworks/index.md", "templates/index.md", "tags.md", "glossary.md",
-               "start-here.md", "paths/index.md"}
+               "start-here.md", "paths/index.md", "assessments/index.md"}
 
 
 def html_path(src: str) -> str:

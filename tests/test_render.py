@@ -213,3 +213,16 @@ def test_zip_is_deterministic_and_sorted():
     assert archive.namelist() == ["a.md", "b.md"]
     assert archive.read("a.md") == b"first"
     assert archive.getinfo("a.md").date_time == (1980, 1, 1, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Follow the *Staff-plus action plan* now", "Follow the Staff-plus action plan now"),
+        ("See [the page](../x.md) and **this**", "See the page and this"),
+        ("snake_case_name stays", "snake_case_name stays"),
+        ("2 * 3 * 4", "2 * 3 * 4"),
+    ],
+)
+def test_plain_text_for_scripts(text, plain):
+    assert render.plain_text(text) == plain

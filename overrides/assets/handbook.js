@@ -5,6 +5,22 @@
 (function () {
   "use strict";
   var PREFIX = "handbook:checklist:v1:";
+  // Assessment code is loaded only on pages that have an assessment, from beside this file.
+  var ASSETS = ((document.currentScript && document.currentScript.src) || "").replace(/handbook\.js(\?.*)?$/, "");
+  var pending = {};
+
+  function loadScript(name) {
+    if (!pending[name]) {
+      pending[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = ASSETS + name;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("could not load " + name)); };
+        document.head.appendChild(script);
+      });
+    }
+    return pending[name];
+  }
 
   function read(key, announce) {
     var raw;
@@ -241,6 +257,17 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-hb-checklist]"), mount);
     Array.prototype.forEach.call(document.querySelectorAll("[data-hb-program]"), mountProgress);
+    var assessments = document.querySelectorAll("[data-hb-assessment]");
+    if (assessments.length) {
+      loadScript("scoring.js").then(function () { return loadScript("assessment.js"); }).then(function () {
+        Array.prototype.forEach.call(assessments, window.HandbookAssessment.mount);
+      }).catch(function (error) {
+        Array.prototype.forEach.call(assessments, function (root) {
+          root.querySelector(".hb-assessment__message").textContent =
+            "The scoring script could not be loaded (" + error.message + "); reload the page to try again.";
+        });
+      });
+    }
     Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-chooser]"), function (form) {
       if (!form.dataset.hbMounted) { form.dataset.hbMounted = "1"; mountChooser(form); }
     });
