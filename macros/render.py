@@ -426,7 +426,7 @@ def path_steps_markdown(steps: list[tuple[str, str, int, str]]) -> str:
     """A learning path as a numbered route: (title, link, minutes, why) per step, then the total."""
     out = []
     for number, (title, link, minutes, why) in enumerate(steps, 1):
-        out.append(f"{number}. **[{md(title)}]({link})** · {minutes_label(minutes)}  \n   {md(why)}")
+        out.append(f"{number}. **[{md(title)}]({link})** · {minutes_label(minutes)}\n\n    {md(why)}\n")
     total = sum(step[2] for step in steps)
     return "\n".join(out) + f"\n\n**Total:** about {minutes_label(total)} over {len(steps)} steps.\n"
 
@@ -481,7 +481,8 @@ def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
     out = [
         f'<div class="hb-assessment" data-hb-assessment="{esc(definition_json)}">',
         '<p class="hb-assessment__message" role="alert"></p>',
-        f'<form class="hb-assessment__form" aria-label="{esc(assessment.title)}">',
+        # A group, not a <form>: answers apply as they change and nothing is ever submitted.
+        f'<div class="hb-assessment__form" role="group" aria-label="{esc(assessment.title)}">',
     ]
     for number, item in enumerate(assessment.items, 1):
         out.append(f'<fieldset class="hb-assessment__item" id="q-{esc(item.id)}">')
@@ -510,7 +511,7 @@ def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
                 f'<label for="{dom}">{esc(label)}</label></span>'
             )
         out.append("</div></fieldset>")
-    out.append("</form>")
+    out.append("</div>")
     out.append('<div class="hb-assessment__result" aria-live="polite"></div>')
     out.append("</div>")
     out.append(

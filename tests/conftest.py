@@ -128,3 +128,17 @@ def git_available() -> bool:
     return shutil.which("git") is not None and subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse"], capture_output=True
     ).returncode == 0
+
+
+NODE_BIN = ROOT / "node_modules" / ".bin"
+
+
+@pytest.fixture(scope="session")
+def node_tools() -> Path:
+    """node_modules/ from package-lock.json (axe-core, html-validate); `make test` installs it."""
+    if not (NODE_BIN / "html-validate").exists() or not (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+        message = "Node tools missing: install Node.js and npm, then run 'npm ci' (make test does this when npm exists)"
+        if IN_CI:
+            pytest.fail(message + " (CI=true: these checks may not be skipped)")
+        pytest.skip(message)
+    return NODE_BIN

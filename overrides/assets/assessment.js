@@ -246,7 +246,7 @@
     if (root.dataset.hbMounted) return;
     root.dataset.hbMounted = "1";
     var def = JSON.parse(root.dataset.hbAssessment);
-    var form = root.querySelector("form");
+    var form = root.querySelector(".hb-assessment__form");
     var message = root.querySelector(".hb-assessment__message");
     var resultBox = root.querySelector(".hb-assessment__result");
     function say(text) { message.textContent = text; }
