@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .loader import DataError, Handbook, load_handbook
+from .loader import DataError, Handbook, check_pages, load_handbook
 from .model import TEMPLATE_CATEGORIES, Program, Template, Unit
 
 DEFAULT_LICENSE = "CC BY 4.0"
@@ -51,8 +51,12 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     settings = _settings(env)
     root = Path(env.project_dir)
     data_dir = root / settings.get("data_dir", "data")
+    docs_dir = Path(env.conf["docs_dir"])
     try:
-        handbook = load_handbook(data_dir, root, Path(env.conf["docs_dir"]))
+        handbook = load_handbook(data_dir, root, docs_dir)
+        page_problems = check_pages(handbook, docs_dir, root)
+        if page_problems:
+            raise DataError(page_problems)
     except DataError as err:
         raise HandbookError("invalid handbook data:\n" + str(err)) from None
     env.handbook_data = handbook

@@ -133,8 +133,9 @@ def parse_yaml(path: Path, display: str) -> Document:
         line = raw[: err.start].count(b"\n") + 1
         raise DataError([f"{display}:{line}: file is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8"])
     doc = Document(display, None)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader already refuses control characters here
         node = loader.get_single_node()
         if node is None:
             raise DataError([f"{display}:1: file is empty; it must hold one YAML mapping"])
@@ -150,10 +151,15 @@ def parse_yaml(path: Path, display: str) -> Document:
         if err.context and err.context_mark and err.context_mark.line + 1 != line:
             what += f" ({err.context} that starts on line {err.context_mark.line + 1})"
         raise DataError([f"{display}:{line}: YAML syntax error: {what}"])
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
+        raise DataError([f"{display}:{line}: control character U+{code:04X} is not allowed in YAML; remove it"])
     except yaml.YAMLError as err:
-        raise DataError([f"{display}:1: YAML syntax error: {err}"])
+        raise DataError([f"{display}:1: YAML syntax error: {' '.join(str(err).split())}"])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(doc.data, dict):
         raise DataError([f"{display}:1: the file must hold one YAML mapping (key: value), not {type(doc.data).__name__}"])
     return doc
@@ -538,4 +544,74 @@ def _check_chooser(chooser: Chooser, doc: Document, paths: dict[str, LearningPat
                 problems.append(
                     str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"'{answer}' is not an answer to '{question}'"))
                 )
+    return problems
+
+
+# --- page front matter ----------------------------------------------------------------------
+
+PAGE_KEYS = ("program", "unit", "template_id", "path_id", "assessment_id")
+
+
+def check_pages(handbook: Handbook, docs_dir: Path, root: Path) -> list[str]:
+    """Front matter that ties a page to data must name real data, and the page must sit where it belongs."""
+    from .render import template_src, unit_src
+
+    problems: list[str] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        text = path.read_text("utf-8")
+        if not text.startswith("---\n"):
+            problems.append(f"{display}:1: the page has no front matter; start it with --- and a title and description")
+            continue
+        end = text.find("\n---", 4)
+        try:
+            meta = yaml.safe_load(text[4:end]) if end != -1 else None
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            problems.append(f"{display}:{line}: front matter is not valid YAML: {getattr(err, 'problem', err)}")
+            continue
+        if not isinstance(meta, dict):
+            problems.append(f"{display}:1: front matter must be key: value lines between two --- lines")
+            continue
+
+        def line_of(key: str) -> int:
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.startswith(f"{key}:"):
+                    return number
+            return 1
+
+        for key in ("title", "description"):
+            if not isinstance(meta.get(key), str) or not meta[key].strip():
+                problems.append(f"{display}:{line_of(key)}: {key}: every page needs a {key} in its front matter")
+        program_id = meta.get("program")
+        if program_id is not None:
+            if program_id not in handbook.programs:
+                problems.append(f"{display}:{line_of('program')}: program: no program '{program_id}' in data/programs/")
+                continue
+            program = handbook.programs[program_id]
+            unit = meta.get("unit")
+            if unit is not None:
+                if not isinstance(unit, int) or isinstance(unit, bool) or not 1 <= unit <= len(program.units):
+                    problems.append(
+                        f"{display}:{line_of('unit')}: unit: front matter 'unit: {unit}' must be a number "
+                        f"from 1 to {len(program.units)}"
+                    )
+                elif src != unit_src(program, program.units[unit - 1]):
+                    expected = unit_src(program, program.units[unit - 1])
+                    problems.append(f"{display}:{line_of('unit')}: unit: {program.unit_label} {unit} of '{program_id}' must live at docs/{expected}")
+        for key, known, kind in (
+            ("template_id", handbook.templates, "data/templates/"),
+            ("path_id", handbook.paths, "data/paths/"),
+            ("assessment_id", handbook.assessments, "data/assessments/"),
+        ):
+            value = meta.get(key)
+            if value is not None and value not in known:
+                close = difflib.get_close_matches(str(value), list(known), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problems.append(f"{display}:{line_of(key)}: {key}: no '{value}' in {kind}{hint}")
+        template_id = meta.get("template_id")
+        if template_id in handbook.templates and src != template_src(template_id):
+            problems.append(f"{display}:{line_of('template_id')}: template_id: the page for '{template_id}' must be docs/{template_src(template_id)}")
     return problems

@@ -36,15 +36,18 @@ def _log_to_stderr(level: int) -> None:
 
 def validate(root: Path = ROOT) -> int:
     """Load and cross-check every file in data/; print one line per problem."""
-    from macros.loader import DataError, load_handbook
+    from macros.loader import DataError, check_pages, load_handbook
 
     root = root.resolve()
     try:
         handbook = load_handbook(root / "data", root, root / "docs")
+        page_problems = check_pages(handbook, root / "docs", root)
+        if page_problems:
+            raise DataError(page_problems)
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in data/", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in data/ and page front matter", file=sys.stderr)
         return 1
     units = sum(len(p.units) for p in handbook.programs.values())
     print(
@@ -84,6 +87,28 @@ def write_checklist_ids() -> int:
     return 0
 
 
+def _set_source_date_epoch() -> None:
+    """Date every generated file by the last commit, so two builds of a commit are identical.
+
+    MkDocs reads SOURCE_DATE_EPOCH for sitemap dates and archive timestamps. Outside a git
+    repository (an exported tree) the current time is used, and the build says so.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    import subprocess
+
+    try:
+        stamp = subprocess.run(
+            ["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        stamp = ""
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+    else:
+        logging.getLogger("mkdocs").info("not a git checkout: dates in the build are today's, not the last commit's")
+
+
 def build_site(dest: Path, *, strict: bool = True, config_file: Path | None = None, quiet: bool = False) -> int:
     """Build into a temporary folder beside ``dest`` and swap it in only if the build succeeds."""
     from mkdocs.commands.build import build
@@ -91,6 +116,7 @@ def build_site(dest: Path, *, strict: bool = True, config_file: Path | None = No
     from mkdocs.exceptions import Abort, ConfigurationError
 
     _log_to_stderr(logging.WARNING if quiet else logging.INFO)
+    _set_source_date_epoch()
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))

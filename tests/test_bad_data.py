@@ -43,6 +43,19 @@ EXPECTED = {
     "duplicate-key": "data/templates/mini-template.yml:4: title: this key appears twice in the same block; keep one",
     "not-utf8": "data/templates/mini-template.yml:6: file is not UTF-8 (byte 0xe9); save it as UTF-8",
     "no-sections": "data/templates/mini-template.yml:13: sections: needs at least 1 item(s)",
+    "dangling-framework": (
+        "data/programs/mini-program.yml:37: units[1].frameworks[0]: unknown framework 'mini-frame'; "
+        "did you mean 'mini-framework'?"
+    ),
+    "dangling-path-page": "data/paths/mini-path.yml:9: steps[1].page: no page docs/guides/too.md",
+    "dangling-route": "data/chooser.yml:11: routes[0].path: no learning path 'maxi-path' in data/paths/",
+    "unrouted-answers": (
+        "data/chooser.yml:1: routes: no rule matches the answers {'role': 'other'}; add a rule or a catch-all"
+    ),
+    "band-gap": "data/assessments/mini-sum.yml:25: bands[1].min: 3 leaves a gap after the previous band: expected 2",
+    "band-overlap": "data/assessments/mini-sum.yml:25: bands[1].min: 1 overlaps the previous band: expected 2",
+    "dangling-assessment-link": "data/assessments/mini-sum.yml:13: items[0].link: no page docs/guides/once.md",
+    "control-character": "data/templates/mini-template.yml:6: control character U+0007 is not allowed in YAML; remove it",
     "bad-slug": (
         "data/programs/mini-program.yml:20: units[0].checklist[0].id: 'Read First' is not a valid id: "
         "use lowercase letters, digits and single hyphens, e.g. 'decision-matrix'"
@@ -53,6 +66,7 @@ EXPECTED = {
 def project_with(case: str | None, dest: Path) -> Path:
     """A project folder whose data/ is the valid fixture with ``case`` laid over it."""
     shutil.copytree(FIXTURES / "data-ok", dest / "data")
+    shutil.copytree(FIXTURES / "docs-ok", dest / "docs")
     if case:
         shutil.copytree(FIXTURES / "bad-data" / case, dest / "data", dirs_exist_ok=True)
     return dest
@@ -63,15 +77,16 @@ def test_every_fixture_has_an_expectation():
 
 
 def test_the_valid_fixture_loads(tmp_path):
-    handbook = load_handbook(project_with(None, tmp_path) / "data", tmp_path)
+    handbook = load_handbook(project_with(None, tmp_path) / "data", tmp_path, tmp_path / "docs")
     assert list(handbook.programs) == ["mini-program"]
+    assert list(handbook.paths) == ["mini-path"] and list(handbook.assessments) == ["mini-sum"]
     assert [unit.id for unit in handbook.programs["mini-program"].units] == ["week-1", "week-2"]
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_loader_reports_one_clear_line(case, tmp_path):
     with pytest.raises(DataError) as caught:
-        load_handbook(project_with(case, tmp_path) / "data", tmp_path)
+        load_handbook(project_with(case, tmp_path) / "data", tmp_path, tmp_path / "docs")
     assert caught.value.problems == [EXPECTED[case]]
 
 
@@ -84,7 +99,7 @@ def test_validate_command_exits_non_zero_without_traceback(case, tmp_path):
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [EXPECTED[case], "1 problem(s) in data/"]
+    assert result.stderr.splitlines() == [EXPECTED[case], "1 problem(s) in data/ and page front matter"]
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -126,3 +141,58 @@ def test_build_stops_with_the_line_and_no_traceback(tmp_path):
     assert "units[1].titel: unknown field 'titel'; did you mean 'title'?" in output
     assert "data/programs/leadership-cohort.yml:" in output
     assert not (tmp_path / "out").exists(), "a failed build must not leave a site behind"
+
+
+def test_at_least_twenty_classes_of_bad_data_are_covered():
+    fixtures = len(EXPECTED)
+    others = [
+        test_alias_bomb_is_refused_quickly,
+        test_oversized_file_is_refused,
+        test_markdown_link_to_a_missing_page_in_data_stops_the_build,
+        test_page_front_matter_errors_give_one_line,
+    ]
+    assert fixtures >= 20 and len(others) == 4
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "node_modules", "__pycache__")
+    )
+    return project
+
+
+def _build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "handbook.py"), "build", "--quiet", "--dest", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+
+
+def test_markdown_link_to_a_missing_page_in_data_stops_the_build(tmp_path):
+    """Data text is inline Markdown, so its links are checked by the strict build like any page's."""
+    project = _copy_project(tmp_path)
+    data = project / "data" / "programs" / "leadership-cohort.yml"
+    text = data.read_text("utf-8")
+    data.write_text(text.replace("    goals:\n", "    goals:\n      - See [the missing page](../missing.md).\n", 1), "utf-8")
+    result = _build(project, tmp_path)
+    assert result.returncode == 1
+    assert "programs/leadership-cohort/week-1.md" in result.stderr and "missing.md" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_page_front_matter_errors_give_one_line(tmp_path):
+    project = _copy_project(tmp_path)
+    page = project / "docs" / "programs" / "leadership-cohort" / "week-2.md"
+    page.write_text(page.read_text("utf-8").replace("unit: 2\n", "unit: 99\n", 1), "utf-8")
+    result = _build(project, tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/programs/leadership-cohort/week-2.md:11: unit: front matter 'unit: 99' must be a number from 1 to 5" in output
+    assert "Traceback" not in output
+    page.write_text(page.read_text("utf-8").replace("unit: 99\n", "unit: [2\n", 1), "utf-8")
+    output = _build(project, tmp_path).stderr
+    assert "docs/programs/leadership-cohort/week-2.md:" in output and "front matter is not valid YAML" in output
+    assert "Traceback" not in output
