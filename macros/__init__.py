@@ -84,6 +84,14 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             raise HandbookError(f"{_where(env)}: 'template_id: {template_id}' names no template in data/templates/")
         return handbook.templates[template_id]
 
+    def assets(*scripts: str) -> str:
+        """Widget stylesheet and scripts for this page, each emitted once per page, after the markup."""
+        emitted: set[str] = env.page.__dict__.setdefault("_hb_assets", set())
+        wanted = ["widgets.css", *scripts]
+        tags = [render.asset_tag(render.rel_url(env.page.url, f"assets/{name}")) for name in wanted if name not in emitted]
+        emitted.update(wanted)
+        return "".join(tags)
+
     def link_item(label: str, target_src: str) -> str:
         """A Markdown list item linking to ``target_src`` when that page exists, plain text otherwise."""
         if _exists(env, target_src):
@@ -121,11 +129,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         """The unit's checklist, with a download of the same items as a Markdown task list."""
         program, unit = current_unit()
         target = render.checklist_download(program, unit)
-        return render.checklist_html(program, unit) + render.download_link(
-            render.rel_url(env.page.url, target),
-            "Download this checklist as a Markdown task list",
-            f"{program.id}-{unit.id}-checklist.md",
-            f"checklist-{program.id}-{unit.id}",
+        return (
+            render.checklist_html(program, unit)
+            + render.download_link(
+                render.rel_url(env.page.url, target),
+                "Download this checklist as a Markdown task list",
+                f"{program.id}-{unit.id}-checklist.md",
+                f"checklist-{program.id}-{unit.id}",
+            )
+            + assets("checklist.js")
         )
 
     @env.macro
@@ -185,11 +197,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         """Progress per unit from the checklists saved in this browser, and the whole program's checklist."""
         program = page_program()
         target = render.checklist_download(program)
-        return render.program_progress_html(program, unit_links(program)) + render.download_link(
-            render.rel_url(env.page.url, target),
-            "Download every checklist of this program as one Markdown task list",
-            f"{program.id}-checklists.md",
-            f"checklist-{program.id}",
+        return (
+            render.program_progress_html(program, unit_links(program))
+            + render.download_link(
+                render.rel_url(env.page.url, target),
+                "Download every checklist of this program as one Markdown task list",
+                f"{program.id}-checklists.md",
+                f"checklist-{program.id}",
+            )
+            + assets("checklist.js")
         )
 
     @env.macro
@@ -203,11 +219,11 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             if template_id and _exists(env, render.template_src(template_id)):
                 link, title = _rel(env, render.template_src(template_id)), handbook.templates[template_id].title
             parts.append(render.packet_markdown(program, unit, link, title))
-        return "\n".join(parts)
+        return "\n".join(parts) + "\n" + assets("checklist.js") + "\n"
 
     @env.macro
     def program_calendar() -> str:
-        return render.calendar_form_html(page_program())
+        return render.calendar_form_html(page_program()) + assets("calendar.js")
 
     @env.macro
     def program_facts() -> str:
@@ -282,7 +298,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             posixpath.basename(TEMPLATE_ZIP),
             "templates-zip",
         )
-        return render.template_library_html(rows) + zip_link
+        return render.template_library_html(rows) + zip_link + assets("filters.js")
 
     @env.macro
     def template_mistakes() -> str:
@@ -371,7 +387,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         item = page_assessment()
         links = {i.id: render.rel_url(env.page.url, render.page_url(i.link)) for i in item.items if i.link}
         definition = json.dumps(render.assessment_definition(item, links), separators=(",", ":"))
-        return render.assessment_form_html(item, definition)
+        return render.assessment_form_html(item, definition) + assets("scoring.js", "assessment.js")
 
     @env.macro
     def assessment_bands() -> str:
@@ -447,7 +463,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
                 for p in handbook.paths.values()
             }
         )
-        return render.chooser_html(questions, routes, paths)
+        return render.chooser_html(questions, routes, paths) + assets("chooser.js")
 
     @env.macro
     def most_used_templates(count: int = 6) -> str:
@@ -468,6 +484,10 @@ def on_post_build(env: Any) -> None:
         target.write_bytes(text.encode("utf-8"))
     templates = [(posixpath.basename(path), text) for path, text in files if path.startswith("downloads/templates/")]
     (site / TEMPLATE_ZIP).write_bytes(render.zip_bytes(templates))
+    # Material's templates indent deeply: a fifth of every page was white space.
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        page.write_text(render.compact_html(html), "utf-8")
 
 
 __all__ = ["define_env", "on_post_build", "Handbook"]

@@ -145,6 +145,13 @@ def checklist_download(program: Program, unit: Unit | None = None) -> str:
     return f"downloads/checklists/{name}"
 
 
+def asset_tag(href: str) -> str:
+    """A stylesheet link or a script element for a widget asset."""
+    if href.endswith(".css"):
+        return f'<link rel="stylesheet" href="{esc(href)}">'
+    return f'<script src="{esc(href)}"></script>'
+
+
 def download_link(href: str, label: str, filename: str, marker: str) -> str:
     return (
         f'<p class="hb-download"><a href="{esc(href)}" download="{esc(filename)}" data-hb-download="{esc(marker)}">'
@@ -548,3 +555,23 @@ def choice_mapping_markdown(assessment: Assessment) -> str:
 
 def has_minimal_variant(template: Template) -> bool:
     return any(not s.minimal for s in template.sections)
+
+
+_PRESERVED = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]+")
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def compact_html(html: str) -> str:
+    """Drop indentation and blank lines between tags; keep <pre>, <textarea>, <script>, <style> as they are.
+
+    A newline stays wherever there was white space, so the rendered text is unchanged.
+    """
+    parts = _PRESERVED.split(html)
+    out = []
+    # split() with two groups yields: text, whole-match, tag-name, text, ...
+    for index in range(0, len(parts), 3):
+        out.append(_BLANK_LINES.sub("\n", _INDENT.sub("\n", parts[index])))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
+    return "".join(out)

@@ -226,3 +226,12 @@ def test_zip_is_deterministic_and_sorted():
 )
 def test_plain_text_for_scripts(text, plain):
     assert render.plain_text(text) == plain
+
+
+def test_compact_html_drops_indentation_but_not_preformatted_text():
+    html = "<div>\n    <p>Hello\n      world</p>\n\n\n  <pre><code>  keep\n    this</code></pre>\n  <textarea>\n  as is</textarea>\n</div>"
+    assert render.compact_html(html) == (
+        "<div>\n<p>Hello\nworld</p>\n<pre><code>  keep\n    this</code></pre>\n<textarea>\n  as is</textarea>\n</div>"
+    )
+    script = "<script>\n  var a = 1;\n</script>"
+    assert render.compact_html(script) == script

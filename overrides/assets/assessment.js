@@ -1,5 +1,6 @@
 // Self-assessments: answers, results and history stay in this browser (localStorage, one
-// versioned key per assessment) and are never sent anywhere. Loaded only on assessment pages.
+// versioned key per assessment) and are never sent anywhere. Included only by assessment pages,
+// after scoring.js.
 (function (global) {
   "use strict";
   var S = global.HandbookScoring;
@@ -380,4 +381,6 @@
   }
 
   global.HandbookAssessment = { mount: mount, encodeAnswers: encodeAnswers };
+  // Material's instant navigation re-runs this script on every page that includes it.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-assessment]"), mount);
 })(window);
