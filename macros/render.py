@@ -288,7 +288,7 @@ def front_matter(markdown: str) -> dict:
     end = markdown.find("\n---", 4)
     if end == -1:
         return {}
-    meta = yaml.safe_load(markdown[4:end])
+    meta = yaml.load(markdown[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     return meta if isinstance(meta, dict) else {}
 
 

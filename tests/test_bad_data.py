@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.loader import DataError, load_handbook
 
@@ -31,8 +32,9 @@ EXPECTED = {
         "expected 2, found 3"
     ),
     "yaml-syntax": (
-        "data/programs/mini-program.yml:26: YAML syntax error: expected ',' or ']', but got ':' "
-        "(while parsing a flow sequence that starts on line 25)"
+        "data/programs/mini-program.yml:26: YAML syntax error: "
+        + ("did not find expected ',' or ']'" if yaml.__with_libyaml__ else "expected ',' or ']', but got ':'")
+        + " (while parsing a flow sequence that starts on line 25)"
     ),
     "unknown-field": "data/programs/mini-program.yml:11: units[0].tilte: unknown field 'tilte'; did you mean 'title'?",
     "empty-text": "data/programs/mini-program.yml:26: units[1].focus: must not be empty",
