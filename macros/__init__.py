@@ -8,22 +8,56 @@ arguments and a page stays readable as Markdown.
 
 from __future__ import annotations
 
+import datetime
+import functools
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
-
-from mkdocs.exceptions import PluginError
 
 from . import render
 from .loader import DataError, Handbook, check_pages, load_handbook
 from .model import TEMPLATE_CATEGORIES, Program, Template, Unit
 
+try:
+    from mkdocs.exceptions import PluginError as _StopBuild
+except ImportError:  # Zensical runs define_env without MkDocs installed
+    _StopBuild = RuntimeError  # type: ignore[misc,assignment]
+
 DEFAULT_LICENSE = "CC BY 4.0"
 TEMPLATE_ZIP = "downloads/handbook-templates.zip"
 
 
-class HandbookError(PluginError):
+class HandbookError(_StopBuild):
     """Stops the build with the message alone (MkDocs prints BuildErrors without a traceback)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _load(data_dir: Path, root: Path, docs_dir: Path, signature: tuple) -> Handbook:
+    """Load and check data/ and page front matter once per change (Zensical calls define_env per page)."""
+    handbook = load_handbook(data_dir, root, docs_dir)
+    page_problems = check_pages(handbook, docs_dir, root)
+    if page_problems:
+        raise DataError(page_problems)
+    return handbook
+
+
+def _signature(*folders: Path) -> tuple:
+    """What the cache key needs: every file's path, size and modification time."""
+    return tuple(
+        (str(p), st.st_size, st.st_mtime_ns)
+        for folder in folders
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and (st := p.stat())
+    )
+
+
+def build_date() -> datetime.date:
+    """The date a build speaks for: the last commit's (SOURCE_DATE_EPOCH) when set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
 
 
 def _settings(env: Any) -> dict[str, Any]:
@@ -31,7 +65,8 @@ def _settings(env: Any) -> dict[str, Any]:
 
 
 def _page_src(env: Any) -> str:
-    return env.page.file.src_uri
+    page = env.page
+    return page.file.src_uri if hasattr(page, "file") else str(page.path)  # MkDocs, or Zensical
 
 
 def _where(env: Any) -> str:
@@ -43,30 +78,44 @@ def _rel(env: Any, target_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(_page_src(env)) or ".")
 
 
+def _docs_dir(env: Any) -> Path:
+    return Path(env.project_dir) / env.conf.get("docs_dir", "docs")
+
+
+def _page_url(env: Any) -> str:
+    url = getattr(env.page, "url", None)
+    return url if isinstance(url, str) else render.page_url(_page_src(env))
+
+
 def _exists(env: Any, src: str) -> bool:
-    return (Path(env.conf["docs_dir"]) / src).is_file()
+    return (_docs_dir(env) / src).is_file()
 
 
 def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads best here
     settings = _settings(env)
     root = Path(env.project_dir)
     data_dir = root / settings.get("data_dir", "data")
-    docs_dir = Path(env.conf["docs_dir"])
+    docs_dir = _docs_dir(env)
     try:
-        handbook = load_handbook(data_dir, root, docs_dir)
-        page_problems = check_pages(handbook, docs_dir, root)
-        if page_problems:
-            raise DataError(page_problems)
+        handbook = _load(data_dir, root, docs_dir, _signature(data_dir, docs_dir))
     except DataError as err:
         raise HandbookError("invalid handbook data:\n" + str(err)) from None
     env.handbook_data = handbook
     license_name = settings.get("license", DEFAULT_LICENSE)
+    # For the theme override: pages reviewed before this date show a "due for review" notice.
+    months = int(settings.get("review_months", 12))
+    due = build_date() - datetime.timedelta(days=round(months * 30.44))
+    env.conf.setdefault("extra", {}).setdefault("handbook", {}).update(
+        review_months=months, review_due_before=due.isoformat()
+    )
 
     def current_unit() -> tuple[Program, Unit]:
         meta = env.page.meta
         program_id, number = meta.get("program"), meta.get("unit")
         if program_id not in handbook.programs:
-            raise HandbookError(f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/")
+            raise HandbookError(
+                f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/"
+            )
         program = handbook.programs[program_id]
         if not isinstance(number, int) or not 1 <= number <= len(program.units):
             raise HandbookError(
@@ -75,7 +124,9 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         unit = program.units[number - 1]
         expected = render.unit_src(program, unit)
         if _page_src(env) != expected:
-            raise HandbookError(f"{_where(env)}: {program.unit_label} {number} of '{program.id}' must live at docs/{expected}")
+            raise HandbookError(
+                f"{_where(env)}: {program.unit_label} {number} of '{program.id}' must live at docs/{expected}"
+            )
         return program, unit
 
     def current_template(template_id: str | None = None) -> Template:
@@ -88,7 +139,9 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         """Widget stylesheet and scripts for this page, each emitted once per page, after the markup."""
         emitted: set[str] = env.page.__dict__.setdefault("_hb_assets", set())
         wanted = ["widgets.css", *scripts]
-        tags = [render.asset_tag(render.rel_url(env.page.url, f"assets/{name}")) for name in wanted if name not in emitted]
+        tags = [
+            render.asset_tag(render.rel_url(_page_url(env), f"assets/{name}")) for name in wanted if name not in emitted
+        ]
         emitted.update(wanted)
         return "".join(tags)
 
@@ -132,7 +185,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         return (
             render.checklist_html(program, unit)
             + render.download_link(
-                render.rel_url(env.page.url, target),
+                render.rel_url(_page_url(env), target),
                 "Download this checklist as a Markdown task list",
                 f"{program.id}-{unit.id}-checklist.md",
                 f"checklist-{program.id}-{unit.id}",
@@ -167,7 +220,12 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     @env.macro
     def unit_facilitation() -> str:
         unit = current_unit()[1]
-        return "**Prepare**\n\n" + render.bullet_list(unit.prepare) + "\n**Facilitation notes**\n\n" + render.bullet_list(unit.facilitation)
+        return (
+            "**Prepare**\n\n"
+            + render.bullet_list(unit.prepare)
+            + "\n**Facilitation notes**\n\n"
+            + render.bullet_list(unit.facilitation)
+        )
 
     @env.macro
     def program_schedule() -> str:
@@ -181,7 +239,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     def unit_links(program: Program) -> dict[str, str]:
         """Relative URLs (for raw HTML) from this page to every written unit page."""
         return {
-            unit.id: render.rel_url(env.page.url, render.page_url(render.unit_src(program, unit)))
+            unit.id: render.rel_url(_page_url(env), render.page_url(render.unit_src(program, unit)))
             for unit in program.units
             if _exists(env, render.unit_src(program, unit))
         }
@@ -189,7 +247,9 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     def page_program() -> Program:
         program_id = env.page.meta.get("program")
         if program_id not in handbook.programs:
-            raise HandbookError(f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/")
+            raise HandbookError(
+                f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/"
+            )
         return handbook.programs[program_id]
 
     @env.macro
@@ -200,7 +260,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         return (
             render.program_progress_html(program, unit_links(program))
             + render.download_link(
-                render.rel_url(env.page.url, target),
+                render.rel_url(_page_url(env), target),
                 "Download every checklist of this program as one Markdown task list",
                 f"{program.id}-checklists.md",
                 f"checklist-{program.id}",
@@ -224,6 +284,17 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     @env.macro
     def program_calendar() -> str:
         return render.calendar_form_html(page_program()) + assets("calendar.js")
+
+    @env.macro
+    def print_edition(scope: str = "program") -> str:
+        """A link to the printable edition of this page's program, or of the whole handbook."""
+        target = f"print/{page_program().id}/" if scope == "program" else "print/"
+        label = (
+            "Open the printable edition of this program"
+            if scope == "program"
+            else "Open the printable edition of the whole handbook"
+        )
+        return f'<p class="hb-print-link"><a href="{render.esc(render.rel_url(_page_url(env), target))}">{label}</a> (one page, ready to save as a PDF).</p>\n'
 
     @env.macro
     def program_facts() -> str:
@@ -265,8 +336,10 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         if variant not in ("full", "minimal"):
             raise HandbookError(f"{_where(env)}: template_block: variant must be 'full' or 'minimal', not '{variant}'")
         if variant == "minimal" and not render.has_minimal_variant(template):
-            raise HandbookError(f"{_where(env)}: template '{template.id}' has no minimal variant (no section has minimal: false)")
-        download = render.rel_url(env.page.url, render.template_download(template.id, variant))
+            raise HandbookError(
+                f"{_where(env)}: template '{template.id}' has no minimal variant (no section has minimal: false)"
+            )
+        download = render.rel_url(_page_url(env), render.template_download(template.id, variant))
         name = posixpath.basename(render.template_download(template.id, variant))
         label = "Download the template" if variant == "full" else "Download the minimal template"
         return (
@@ -284,7 +357,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             rows.append(
                 render.TemplateRow(
                     title=t.title,
-                    link=render.rel_url(env.page.url, render.page_url(render.template_src(t.id))),
+                    link=render.rel_url(_page_url(env), render.page_url(render.template_src(t.id))),
                     summary=t.summary,
                     category=t.category,
                     category_label=TEMPLATE_CATEGORIES[t.category],
@@ -293,7 +366,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
                 )
             )
         zip_link = render.download_link(
-            render.rel_url(env.page.url, TEMPLATE_ZIP),
+            render.rel_url(_page_url(env), TEMPLATE_ZIP),
             f"Download all {len(rows)} templates, full and minimal, as one zip",
             posixpath.basename(TEMPLATE_ZIP),
             "templates-zip",
@@ -335,7 +408,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     @env.macro
     def framework_table() -> str:
         """Every framework page with its description, read from the pages' own front matter."""
-        folder = Path(env.conf["docs_dir"]) / "frameworks"
+        folder = _docs_dir(env) / "frameworks"
         rows = []
         for path in sorted(folder.glob("*.md")):
             if path.stem == "index":
@@ -366,17 +439,50 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         ]
         for program in handbook.programs.values():
             files.append((render.checklist_download(program), render.program_checklist_markdown(program)))
-            files += [(render.checklist_download(program, u), render.checklist_markdown(program, u)) for u in program.units]
+            files += [
+                (render.checklist_download(program, u), render.checklist_markdown(program, u)) for u in program.units
+            ]
         return files
 
     env.generated_files = generated_files
+    env.page_records = []  # filled page by page (on_post_page_macros), written out for llms.txt
+
+    @env.macro
+    def content_changes(limit: int = 40) -> str:
+        """Recent commits that changed pages or data, newest first, from git history."""
+        import subprocess
+
+        try:
+            log = subprocess.run(
+                [
+                    "git",
+                    "-C",
+                    str(root),
+                    "log",
+                    f"-n{int(limit)}",
+                    "--date=short",
+                    "--format=%ad%x09%h%x09%s",
+                    "--",
+                    "docs",
+                    "data",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return "The change history is not available in this build: it was built outside a git repository.\n"
+        entries = [line.split("\t", 2) for line in log.splitlines() if line.count("\t") >= 2]
+        return render.changelog_markdown(entries)
 
     # --- assessments -----------------------------------------------------------------------
 
     def page_assessment():
         assessment_id = env.page.meta.get("assessment_id")
         if assessment_id not in handbook.assessments:
-            raise HandbookError(f"{_where(env)}: 'assessment_id: {assessment_id}' names no assessment in data/assessments/")
+            raise HandbookError(
+                f"{_where(env)}: 'assessment_id: {assessment_id}' names no assessment in data/assessments/"
+            )
         return handbook.assessments[assessment_id]
 
     @env.macro
@@ -385,7 +491,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         import json
 
         item = page_assessment()
-        links = {i.id: render.rel_url(env.page.url, render.page_url(i.link)) for i in item.items if i.link}
+        links = {i.id: render.rel_url(_page_url(env), render.page_url(i.link)) for i in item.items if i.link}
         definition = json.dumps(render.assessment_definition(item, links), separators=(",", ":"))
         return render.assessment_form_html(item, definition) + assets("scoring.js", "assessment.js")
 
@@ -411,7 +517,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     # --- finding one's way -------------------------------------------------------------------
 
     def page_title(src: str) -> str:
-        meta = render.front_matter((Path(env.conf["docs_dir"]) / src).read_text("utf-8"))
+        meta = render.front_matter((_docs_dir(env) / src).read_text("utf-8"))
         if not meta.get("title"):
             raise HandbookError(f"docs/{src}: front matter needs a title")
         return str(meta["title"])
@@ -445,7 +551,9 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         lines = []
         for path in handbook.paths.values():
             total = render.minutes_label(sum(s.minutes for s in path.steps))
-            lines.append(f"- **[{render.md(path.title)}]({_rel(env, path_src(path.id))})** ({total}): {render.md(path.role)}")
+            lines.append(
+                f"- **[{render.md(path.title)}]({_rel(env, path_src(path.id))})** ({total}): {render.md(path.role)}"
+            )
         return "\n".join(lines) + "\n"
 
     @env.macro
@@ -459,7 +567,11 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         routes = json.dumps([{"when": r.when, "path": r.path} for r in chooser.routes])
         paths = json.dumps(
             {
-                p.id: {"title": p.title, "url": render.rel_url(env.page.url, render.page_url(path_src(p.id))), "role": p.role}
+                p.id: {
+                    "title": p.title,
+                    "url": render.rel_url(_page_url(env), render.page_url(path_src(p.id))),
+                    "role": p.role,
+                }
                 for p in handbook.paths.values()
             }
         )
@@ -469,9 +581,66 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     def most_used_templates(count: int = 6) -> str:
         """The templates the programs lean on most, by how many units use them."""
         ranked = sorted(handbook.templates.values(), key=lambda t: (-len(handbook.where_used(t.id)), t.title))[:count]
-        return "\n".join(
-            f"- [{render.md(t.title)}]({_rel(env, render.template_src(t.id))}): {render.md(t.summary)}" for t in ranked
-        ) + "\n"
+        return (
+            "\n".join(
+                f"- [{render.md(t.title)}]({_rel(env, render.template_src(t.id))}): {render.md(t.summary)}"
+                for t in ranked
+            )
+            + "\n"
+        )
+
+
+def _nav_sources(items: Any) -> list[str]:
+    """Every Markdown source the nav lists, in reading order."""
+    found: list[str] = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += _nav_sources(value)
+    return found
+
+
+def write_print_editions(env: Any, site: Path) -> None:
+    """One printable page per program (print/<program>/) and one for the whole handbook (print/)."""
+
+    def built(src: str) -> tuple[str, str] | None:
+        url = render.page_url(src)
+        path = site / (url + "index.html" if url else "index.html")
+        return (url, path.read_text("utf-8")) if path.is_file() else None
+
+    handbook: Handbook = env.handbook_data
+    for program in handbook.programs.values():
+        sources = [f"programs/{program.id}/index.md"] + [render.unit_src(program, unit) for unit in program.units]
+        parts = [part for src in sources if (part := built(src))]
+        if not parts:
+            continue
+        target = f"print/{program.id}/"
+        html = render.print_page(parts[0][1], parts[0][0], parts, target, f"{program.title}: printable edition")
+        (site / target).mkdir(parents=True, exist_ok=True)
+        (site / target / "index.html").write_text(html, "utf-8")
+    skip = {"tags.md"}
+    parts = [part for src in _nav_sources(env.conf.get("nav") or []) if src not in skip and (part := built(src))]
+    if parts:
+        html = render.print_page(
+            parts[0][1], parts[0][0], parts, "print/", f"{env.conf['site_name']}: printable edition"
+        )
+        (site / "print").mkdir(exist_ok=True)
+        (site / "print" / "index.html").write_text(html, "utf-8")
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Remember each page's title, description and rendered Markdown for llms.txt."""
+    meta = env.page.meta or {}
+    env.page_records.append(
+        (
+            render.page_url(_page_src(env)),
+            str(meta.get("title", "")),
+            " ".join(str(meta.get("description", "")).split()),
+            env.markdown,
+        )
+    )
 
 
 def on_post_build(env: Any) -> None:
@@ -484,10 +653,21 @@ def on_post_build(env: Any) -> None:
         target.write_bytes(text.encode("utf-8"))
     templates = [(posixpath.basename(path), text) for path, text in files if path.startswith("downloads/templates/")]
     (site / TEMPLATE_ZIP).write_bytes(render.zip_bytes(templates))
+    base = env.conf["site_url"].rstrip("/") + "/"
+    records = sorted(env.page_records)
+    (site / "llms.txt").write_text(
+        render.llms_index(env.conf["site_name"], env.conf.get("site_description") or "", base, records), "utf-8"
+    )
+    (site / "llms-full.txt").write_text(render.llms_full(env.conf["site_name"], base, records), "utf-8")
+    for rel_path, text in render.data_export(env.handbook_data):
+        target = site / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+    write_print_editions(env, site)
     # Material's templates indent deeply: a fifth of every page was white space.
     for page in site.rglob("*.html"):
         html = page.read_text("utf-8")
         page.write_text(render.compact_html(html), "utf-8")
 
 
-__all__ = ["define_env", "on_post_build", "Handbook"]
+__all__ = ["define_env", "on_post_page_macros", "on_post_build", "Handbook"]

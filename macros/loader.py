@@ -9,6 +9,7 @@ or not UTF-8.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -104,7 +105,9 @@ def _plain(node: yaml.Node, loader: Any, loc: Loc, doc: Document, seen: set[int]
             if not isinstance(key, str):
                 raise DataError([str(Problem(doc.path, key_line, format_loc(loc), f"key {key!r} must be text"))])
             if key in result:
-                problem = Problem(doc.path, key_line, format_loc(loc + (key,)), "this key appears twice in the same block; keep one")
+                problem = Problem(
+                    doc.path, key_line, format_loc(loc + (key,)), "this key appears twice in the same block; keep one"
+                )
                 raise DataError([str(problem)])
             result[key] = _plain(value_node, loader, loc + (key,), doc, seen)
             doc.lines[loc + (key,)] = key_line
@@ -125,7 +128,9 @@ def parse_yaml(path: Path, display: str) -> Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise DataError([f"{display}:{line}: file is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8"])
+        raise DataError(
+            [f"{display}:{line}: file is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8"]
+        ) from None
     doc = Document(display, None)
     loader = None
     try:
@@ -137,25 +142,31 @@ def parse_yaml(path: Path, display: str) -> Document:
     except _AliasRefused:
         alias = _ALIAS.search(text)
         line = text[: alias.start()].count("\n") + 1 + (text[alias.start()] == "\n") if alias else 1
-        raise DataError([f"{display}:{line}: YAML aliases (*name) are not allowed in handbook data; write the value out in full"])
+        raise DataError(
+            [f"{display}:{line}: YAML aliases (*name) are not allowed in handbook data; write the value out in full"]
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = err.problem or err.context or "invalid YAML"
         if err.context and err.context_mark and err.context_mark.line + 1 != line:
             what += f" ({err.context} that starts on line {err.context_mark.line + 1})"
-        raise DataError([f"{display}:{line}: YAML syntax error: {what}"])
+        raise DataError([f"{display}:{line}: YAML syntax error: {what}"]) from None
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1
         code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
-        raise DataError([f"{display}:{line}: control character U+{code:04X} is not allowed in YAML; remove it"])
+        raise DataError(
+            [f"{display}:{line}: control character U+{code:04X} is not allowed in YAML; remove it"]
+        ) from None
     except yaml.YAMLError as err:
-        raise DataError([f"{display}:1: YAML syntax error: {' '.join(str(err).split())}"])
+        raise DataError([f"{display}:1: YAML syntax error: {' '.join(str(err).split())}"]) from None
     finally:
         if loader is not None:
             loader.dispose()
     if not isinstance(doc.data, dict):
-        raise DataError([f"{display}:1: the file must hold one YAML mapping (key: value), not {type(doc.data).__name__}"])
+        raise DataError(
+            [f"{display}:1: the file must hold one YAML mapping (key: value), not {type(doc.data).__name__}"]
+        )
     return doc
 
 
@@ -312,7 +323,9 @@ def _check_frameworks(refs: list[tuple[Loc, str]], doc: Document, frameworks: se
         if ref not in frameworks:
             close = difflib.get_close_matches(ref, sorted(frameworks), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; write docs/frameworks/{ref}.md or fix the id"
-            problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"unknown framework '{ref}'{hint}")))
+            problems.append(
+                str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"unknown framework '{ref}'{hint}"))
+            )
     return problems
 
 
@@ -327,7 +340,10 @@ def _check_program(
     unit_ids: dict[str, int] = {}
     for i, unit in enumerate(program.units):
         if unit.number != i + 1:
-            at(("units", i, "number"), f"units must be numbered 1, 2, 3, … in order: expected {i + 1}, found {unit.number}")
+            at(
+                ("units", i, "number"),
+                f"units must be numbered 1, 2, 3, … in order: expected {i + 1}, found {unit.number}",
+            )
         if unit.id in unit_ids:
             at(("units", i, "id"), f"duplicate unit id '{unit.id}' (also units[{unit_ids[unit.id]}])")
         unit_ids.setdefault(unit.id, i)
@@ -345,7 +361,9 @@ def _check_program(
                 hint = f"; did you mean '{close[0]}'?" if close else f"; add data/templates/{ref}.yml or fix the id"
                 at(loc, f"unknown template '{ref}'{hint}")
         problems.extend(
-            _check_frameworks([(("units", i, "frameworks", k), f) for k, f in enumerate(unit.frameworks)], doc, frameworks)
+            _check_frameworks(
+                [(("units", i, "frameworks", k), f) for k, f in enumerate(unit.frameworks)], doc, frameworks
+            )
         )
         topic_ids: set[str] = set()
         for k, topic in enumerate(unit.decisions):
@@ -355,7 +373,9 @@ def _check_program(
     return problems
 
 
-def _load_kind(data_dir: Path, root: Path, kind: str, model: type[BaseModel], problems: list[str]) -> list[tuple[Document, Any]]:
+def _load_kind(
+    data_dir: Path, root: Path, kind: str, model: type[BaseModel], problems: list[str]
+) -> list[tuple[Document, Any]]:
     loaded = []
     for path in _yaml_files(data_dir / kind):
         try:
@@ -416,13 +436,17 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
     paths: dict[str, LearningPath] = {}
     for doc, path in _load_kind(data_dir, root, "paths", LearningPath, problems):
         if path.id != Path(doc.path).stem:
-            problems.append(f"{doc.path}:{doc.line_of(('id',))}: id: id '{path.id}' must match the file name '{Path(doc.path).stem}'")
+            problems.append(
+                f"{doc.path}:{doc.line_of(('id',))}: id: id '{path.id}' must match the file name '{Path(doc.path).stem}'"
+            )
         paths[path.id] = path
         if docs_dir is not None:
             for i, step in enumerate(path.steps):
                 if not (docs_dir / step.page).is_file():
                     loc = ("steps", i, "page")
-                    problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no page docs/{step.page}")))
+                    problems.append(
+                        str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no page docs/{step.page}"))
+                    )
     assessments: dict[str, Assessment] = {}
     for doc, assessment in _load_kind(data_dir, root, "assessments", Assessment, problems):
         if assessment.id != Path(doc.path).stem:
@@ -434,7 +458,9 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
     chooser = None
     chooser_file = data_dir / "chooser.yml"
     if chooser_file.is_file():
-        display = chooser_file.relative_to(root).as_posix() if chooser_file.is_relative_to(root) else chooser_file.as_posix()
+        display = (
+            chooser_file.relative_to(root).as_posix() if chooser_file.is_relative_to(root) else chooser_file.as_posix()
+        )
         try:
             doc = parse_yaml(chooser_file, display)
             chooser = validate(doc, Chooser)
@@ -449,7 +475,9 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
     if chooser is not None:
         unrouted = [combo for combo in handbook.answer_combinations() if handbook.route(combo) is None]
         if unrouted:
-            raise DataError([f"{display}:1: routes: no rule matches the answers {unrouted[0]}; add a rule or a catch-all"])
+            raise DataError(
+                [f"{display}:1: routes: no rule matches the answers {unrouted[0]}; add a rule or a catch-all"]
+            )
     return handbook
 
 
@@ -529,14 +557,24 @@ def _check_chooser(chooser: Chooser, doc: Document, paths: dict[str, LearningPat
     for i, rule in enumerate(chooser.routes):
         if rule.path not in paths:
             loc: Loc = ("routes", i, "path")
-            problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no learning path '{rule.path}' in data/paths/")))
+            problems.append(
+                str(
+                    Problem(
+                        doc.path, doc.line_of(loc), format_loc(loc), f"no learning path '{rule.path}' in data/paths/"
+                    )
+                )
+            )
         for question, answer in rule.when.items():
             loc = ("routes", i, "when", question)
             if question not in answers:
                 problems.append(str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"no question '{question}'")))
             elif answer not in answers[question]:
                 problems.append(
-                    str(Problem(doc.path, doc.line_of(loc), format_loc(loc), f"'{answer}' is not an answer to '{question}'"))
+                    str(
+                        Problem(
+                            doc.path, doc.line_of(loc), format_loc(loc), f"'{answer}' is not an answer to '{question}'"
+                        )
+                    )
                 )
     return problems
 
@@ -570,15 +608,19 @@ def check_pages(handbook: Handbook, docs_dir: Path, root: Path) -> list[str]:
             problems.append(f"{display}:1: front matter must be key: value lines between two --- lines")
             continue
 
-        def line_of(key: str) -> int:
+        def line_of(key: str, text: str = text) -> int:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.startswith(f"{key}:"):
                     return number
             return 1
 
-        for key in ("title", "description"):
+        for key in ("title", "description", "owner"):
             if not isinstance(meta.get(key), str) or not meta[key].strip():
                 problems.append(f"{display}:{line_of(key)}: {key}: every page needs a {key} in its front matter")
+        if not isinstance(meta.get("reviewed"), datetime.date):
+            problems.append(
+                f"{display}:{line_of('reviewed')}: reviewed: every page needs the date it was last reviewed, e.g. reviewed: 2026-11-21"
+            )
         program_id = meta.get("program")
         if program_id is not None:
             if program_id not in handbook.programs:
@@ -594,7 +636,9 @@ def check_pages(handbook: Handbook, docs_dir: Path, root: Path) -> list[str]:
                     )
                 elif src != unit_src(program, program.units[unit - 1]):
                     expected = unit_src(program, program.units[unit - 1])
-                    problems.append(f"{display}:{line_of('unit')}: unit: {program.unit_label} {unit} of '{program_id}' must live at docs/{expected}")
+                    problems.append(
+                        f"{display}:{line_of('unit')}: unit: {program.unit_label} {unit} of '{program_id}' must live at docs/{expected}"
+                    )
         for key, known, kind in (
             ("template_id", handbook.templates, "data/templates/"),
             ("path_id", handbook.paths, "data/paths/"),
@@ -607,5 +651,7 @@ def check_pages(handbook: Handbook, docs_dir: Path, root: Path) -> list[str]:
                 problems.append(f"{display}:{line_of(key)}: {key}: no '{value}' in {kind}{hint}")
         template_id = meta.get("template_id")
         if template_id in handbook.templates and src != template_src(template_id):
-            problems.append(f"{display}:{line_of('template_id')}: template_id: the page for '{template_id}' must be docs/{template_src(template_id)}")
+            problems.append(
+                f"{display}:{line_of('template_id')}: template_id: the page for '{template_id}' must be docs/{template_src(template_id)}"
+            )
     return problems

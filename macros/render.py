@@ -192,13 +192,15 @@ def calendar_form_html(program: Program) -> str:
         '<p><button type="submit" class="md-button md-button--primary">Download the calendar (.ics)</button></p>\n'
         '<p class="hb-calendar__status" role="status" aria-live="polite"></p>\n'
         "</form>\n"
-        '<noscript><p>The calendar is generated in your browser and needs JavaScript.</p></noscript>\n'
+        "<noscript><p>The calendar is generated in your browser and needs JavaScript.</p></noscript>\n"
     )
 
 
 def packet_markdown(program: Program, unit: Unit, homework_link: str | None, template_title: str | None) -> str:
     """One unit's participant view (focus, discussion, homework, checklist) for the printable packet."""
-    out = [f'<section class="hb-packet-unit" markdown>\n\n## {program.unit_label} {unit.number}: {md(unit.title)} {{#{unit.id}}}\n']
+    out = [
+        f'<section class="hb-packet-unit" markdown>\n\n## {program.unit_label} {unit.number}: {md(unit.title)} {{#{unit.id}}}\n'
+    ]
     out.append(paragraphs(unit.focus))
     out.append("**Discussion**\n\n" + bullet_list(unit.discussion))
     out.append(f"**Homework: {md(unit.homework.title)}**\n\n{paragraphs(unit.homework.description)}")
@@ -252,7 +254,9 @@ def agenda_table(unit: Unit, start_minutes: int = 0) -> str:
     rows = ["| Starts at | Minutes | Activity | Notes |", "| --- | --- | --- | --- |"]
     clock = start_minutes
     for item in unit.agenda:
-        rows.append(f"| {clock // 60}:{clock % 60:02d} | {item.minutes} | {_cell(item.activity)} | {_cell(item.notes or '')} |")
+        rows.append(
+            f"| {clock // 60}:{clock % 60:02d} | {item.minutes} | {_cell(item.activity)} | {_cell(item.notes or '')} |"
+        )
         clock += item.minutes
     rows.append(f"| {clock // 60}:{clock % 60:02d} | | End | |")
     return "\n".join(rows) + "\n"
@@ -367,13 +371,13 @@ def template_library_html(rows: list[TemplateRow]) -> str:
     out = [
         '<div class="hb-filters" data-hb-filters hidden>',
         f'<div class="hb-filters__fields">{_filter_select("program", "Program", programs)}'
-        f'{_filter_select("competency", "Staff-plus competency", competencies)}'
-        f'{_filter_select("purpose", "Purpose", categories)}</div>',
+        f"{_filter_select('competency', 'Staff-plus competency', competencies)}"
+        f"{_filter_select('purpose', 'Purpose', categories)}</div>",
         '<p class="hb-filters__count" role="status" aria-live="polite"></p>',
         "</div>",
         "<table data-hb-filterable>",  # no class: Material styles only table:not([class])
-        "<thead><tr><th scope=\"col\">Template</th><th scope=\"col\">What it is for</th>"
-        "<th scope=\"col\">Purpose</th><th scope=\"col\">Used in</th></tr></thead><tbody>",
+        '<thead><tr><th scope="col">Template</th><th scope="col">What it is for</th>'
+        '<th scope="col">Purpose</th><th scope="col">Used in</th></tr></thead><tbody>',
     ]
     for row in sorted(rows, key=lambda r: r.title.lower()):
         used = ", ".join(esc(title) for _, title in row.programs) or "—"
@@ -440,7 +444,9 @@ def path_steps_markdown(steps: list[tuple[str, str, int, str]]) -> str:
 
 def chooser_html(questions: list[tuple[str, str, list[tuple[str, str]]]], routes_json: str, paths_json: str) -> str:
     """The start-here form: one radio group per question; the browser routes the answers to a path."""
-    out = [f'<form class="hb-chooser" data-hb-chooser data-hb-routes="{esc(routes_json)}" data-hb-paths="{esc(paths_json)}" hidden>']
+    out = [
+        f'<form class="hb-chooser" data-hb-chooser data-hb-routes="{esc(routes_json)}" data-hb-paths="{esc(paths_json)}" hidden>'
+    ]
     for qid, text, answers in questions:
         out.append(f'<fieldset class="hb-chooser__question"><legend>{esc(text)}</legend>')
         for aid, label in answers:
@@ -532,10 +538,16 @@ def assessment_bands_markdown(assessment: Assessment) -> str:
     """The bands as a table: how a result is read (for every scoring kind)."""
     if assessment.scoring == "sum":
         rows = ["| Total | Result | What it means | What to do next |", "| --- | --- | --- | --- |"]
-        rows += [f"| {b.min} to {b.max} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for b in assessment.bands]
+        rows += [
+            f"| {b.min} to {b.max} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |"
+            for b in assessment.bands
+        ]
     elif assessment.scoring == "levels":
         rows = ["| Level | Result | What it means | What to do next |", "| --- | --- | --- | --- |"]
-        rows += [f"| {k} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for k, b in enumerate(assessment.bands, 1)]
+        rows += [
+            f"| {k} | **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |"
+            for k, b in enumerate(assessment.bands, 1)
+        ]
     else:
         rows = ["| Result | What it means | What to do next |", "| --- | --- | --- |"]
         rows += [f"| **{md(b.label)}** | {_cell(b.meaning)} | {_cell(b.next)} |" for b in assessment.bands]
@@ -575,3 +587,185 @@ def compact_html(html: str) -> str:
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)
+
+
+# --- for tools and machines -------------------------------------------------------------------
+
+SECTIONS = {
+    "": "Start here",
+    "start-here": "Start here",
+    "paths": "Learning paths",
+    "programs": "Programs",
+    "frameworks": "Frameworks",
+    "assessments": "Self-assessments",
+    "templates": "Templates",
+    "glossary": "About",
+    "tags": "About",
+    "about": "About",
+}
+_WIDGET_TAGS = re.compile(r"<(script|link)\b[^>]*>(</script>)?")
+
+
+def llms_index(site_name: str, description: str, base: str, records: list[tuple[str, str, str, str]]) -> str:
+    """llms.txt: the site in one Markdown list, every page with its description, by section."""
+    out = [
+        f"# {site_name}",
+        "",
+        f"> {' '.join(description.split())}",
+        "",
+        f"The full text of every page is in {base}llms-full.txt; the structured data is under {base}data/.",
+        "",
+    ]
+    by_section: dict[str, list[str]] = {}
+    for url, title, text, _ in records:
+        section = SECTIONS.get(url.split("/", 1)[0], "Other")
+        by_section.setdefault(section, []).append(f"- [{title}]({base}{url}): {text}")
+    for section in dict.fromkeys(SECTIONS.values()):
+        if section in by_section:
+            out += [f"## {section}", "", *by_section[section], ""]
+    return "\n".join(out)
+
+
+def llms_full(site_name: str, base: str, records: list[tuple[str, str, str, str]]) -> str:
+    """llms-full.txt: every page's Markdown after the macros ran, one after another."""
+    parts = [f"# {site_name}: full text", ""]
+    for url, title, text, markdown in records:
+        parts += [
+            "---",
+            "",
+            f"# {title}",
+            "",
+            f"Source: {base}{url}",
+            "",
+            text,
+            "",
+            _WIDGET_TAGS.sub("", markdown).strip(),
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def data_export(handbook) -> list[tuple[str, str]]:
+    """The handbook's data as JSON at stable paths, with a JSON Schema for each kind."""
+    import json
+
+    from .model import Assessment, LearningPath, Program, Template
+
+    def dump(value) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+    kinds = {
+        "programs": (Program, handbook.programs),
+        "templates": (Template, handbook.templates),
+        "assessments": (Assessment, handbook.assessments),
+        "paths": (LearningPath, handbook.paths),
+    }
+    files = []
+    index = {"version": 1, "files": {}}
+    for name, (model, items) in kinds.items():
+        files.append((f"data/{name}.json", dump([item.model_dump(mode="json") for item in items.values()])))
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        files.append((f"data/schema/{name[:-1]}.schema.json", dump(schema)))
+        index["files"][name] = {
+            "data": f"{name}.json",
+            "schema": f"schema/{name[:-1]}.schema.json",
+            "count": len(items),
+        }
+    files.append(("data/index.json", dump(index)))
+    return files
+
+
+def changelog_markdown(entries: list[list[str]]) -> str:
+    """Commits as a dated list, newest first: (date, hash, subject)."""
+    if not entries:
+        return "No content changes recorded yet.\n"
+    return "\n".join(f"- **{date}**: {md(subject)} (`{commit}`)" for date, commit, subject in entries) + "\n"
+
+
+# --- print pages ------------------------------------------------------------------------------
+
+_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+_ID_ATTR = re.compile(r'\bid="([^"]*)"')
+_LABEL_FOR = re.compile(r'\b(for|aria-labelledby|aria-describedby)="([^"]*)"')
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_WIDGET_SCRIPT = re.compile(r'<script src="[^"]*"></script>')
+
+
+def _dir_of(url: str) -> str:
+    """The folder a page's relative links start from: 'a/b/' for 'a/b/' and for 'a/b/index.html'."""
+    return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+
+
+def relocate(article: str, from_url: str, to_url: str, prefix: str, anchors: dict[str, str]) -> str:
+    """An article moved from the page at ``from_url`` into the page at ``to_url``.
+
+    Relative links are re-based; ids get ``prefix`` so several pages can share one document;
+    links to pages that are part of the same document (``anchors``: page url -> prefix) become
+    in-document links.
+    """
+
+    def target(url: str) -> str:
+        if url.startswith("#"):
+            return f"#{prefix}{url[1:]}" if len(url) > 1 else url
+        if "://" in url or url.startswith(("/", "mailto:", "data:", "javascript:")):
+            return url
+        path, _, fragment = url.partition("#")
+        resolved = posixpath.normpath(posixpath.join(_dir_of(from_url), path)) if path else from_url.rstrip("/")
+        site_path = resolved + ("/" if path.endswith("/") else "")
+        for page, other in anchors.items():
+            if site_path.rstrip("/") == page.rstrip("/"):
+                return f"#{other}{fragment}" if fragment else f"#{other}top"
+        new = posixpath.relpath("/" + site_path, "/" + _dir_of(to_url))
+        if path.endswith("/") and not new.endswith("/"):
+            new += "/"
+        return new + (f"#{fragment}" if fragment else "")
+
+    article = _URL_ATTR.sub(lambda m: f'{m.group(1)}="{target(m.group(2))}"', article)
+    article = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', article)
+    return _LABEL_FOR.sub(lambda m: f'{m.group(1)}="' + " ".join(prefix + v for v in m.group(2).split()) + '"', article)
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+def shift_headings(html: str) -> str:
+    """Every heading one level down (h1 -> h2 ... h5 -> h6)."""
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def remove_elements(html: str, opening: str, tag: str) -> str:
+    """Remove every element that starts with ``opening``, with everything nested inside it."""
+    pair = re.compile(rf"<(/?){tag}\b")
+    while (start := html.find(opening)) != -1:
+        depth, end = 0, len(html)
+        for match in pair.finditer(html, start):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                end = html.index(">", match.end()) + 1
+                break
+        html = html[:start] + html[end:]
+    return html
+
+
+def print_page(shell: str, shell_url: str, parts: list[tuple[str, str]], url: str, title: str) -> str:
+    """One printable page from built pages: ``shell`` (a built page at the same depth as ``url``)
+    provides head, header and styles; ``parts`` are (page url, page html) in reading order."""
+    anchors = {page: f"p{index}-" for index, (page, _) in enumerate(parts)}
+    sections = []
+    for page, html in parts:
+        match = _ARTICLE.search(html)
+        if match is None:
+            continue
+        # Static on paper: no widget scripts, so checklists print as empty boxes and assessments as blank forms.
+        inner = relocate(_WIDGET_SCRIPT.sub("", match.group(2)), page, url, anchors[page], anchors)
+        inner = shift_headings(inner)  # each page becomes a section under the edition's one <h1>
+        sections.append(f'<section class="hb-print-unit" id="{anchors[page]}top">{inner}</section>')
+    head = relocate(shell, shell_url, url, "", {}) if shell_url != url else shell
+    head = remove_elements(head, '<nav class="md-nav md-nav--secondary"', "nav")  # the shell's own contents
+    head = _TITLE.sub(f"<title>{esc(title)}</title>", head, count=1)
+    match = _ARTICLE.search(head)
+    assert match is not None, "the shell page has no article"
+    intro = f'<h1 class="hb-print-title">{esc(title)}</h1><p class="hb-print-note">A printable edition: use your browser\'s print command to save it as a PDF.</p>'
+    return head[: match.start(2)] + intro + "\n".join(sections) + head[match.end(2) :]

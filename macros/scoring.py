@@ -13,7 +13,11 @@ from .model import Assessment
 
 
 def _band_for_total(assessment: Assessment, total: int) -> str:
-    matches = [band.id for band in assessment.bands if band.min is not None and band.max is not None and band.min <= total <= band.max]
+    matches = [
+        band.id
+        for band in assessment.bands
+        if band.min is not None and band.max is not None and band.min <= total <= band.max
+    ]
     if len(matches) != 1:
         raise ValueError(f"{assessment.id}: total {total} falls in {len(matches)} bands")
     return matches[0]

@@ -5,6 +5,8 @@
     python scripts/handbook.py build [--dest D]  strict build; replaces site/ only on success
     python scripts/handbook.py serve             live-reloading preview on 127.0.0.1:8000
     python scripts/handbook.py checklist-ids     list checklist storage ids (--write to accept changes)
+    python scripts/handbook.py new template ID --title T    scaffold a template (data + page + nav)
+    python scripts/handbook.py new framework ID --title T   scaffold a framework page (page + nav)
 
 `make validate`, `make build` and `make serve` call these. Exit status is 0 on success and
 1 on any problem; problems are printed one per line, never as a traceback.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -58,6 +61,90 @@ def validate(root: Path = ROOT) -> int:
 
 
 CHECKLIST_IDS = ROOT / "tests" / "checklist-ids.txt"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _insert_nav(config: Path, after_line: str, indent: int, entry_title: str, entry_path: str) -> None:
+    """Add ``- "title": path`` to the nav block that follows ``after_line``, in title order."""
+    lines = config.read_text("utf-8").splitlines()
+    start = lines.index(after_line) + 1
+    prefix = " " * indent + "- "
+    end = start
+    while end < len(lines) and lines[end].startswith(prefix):
+        end += 1
+    entry = f'{prefix}"{entry_title}": {entry_path}'
+    block = lines[start:end]
+    position = start + sum(1 for line in block if line.startswith(prefix + '"') and line.lower() < entry.lower())
+    lines.insert(position, entry)
+    config.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def scaffold(kind: str, slug: str, title: str, root: Path = ROOT) -> int:
+    """Create a template (data + page) or a framework page from a skeleton that builds green."""
+    import datetime
+
+    if not SLUG.match(slug):
+        print(f"'{slug}' is not a valid id: use lowercase letters, digits and single hyphens", file=sys.stderr)
+        return 1
+    if any(c in title for c in '"<>&{}'):
+        print("the title may not contain quotes, angle brackets, & or braces", file=sys.stderr)
+        return 1
+    today = datetime.date.today().isoformat()
+    if kind == "template":
+        data, page = root / "data" / "templates" / f"{slug}.yml", root / "docs" / "templates" / f"{slug}.md"
+    else:
+        data, page = None, root / "docs" / "frameworks" / f"{slug}.md"
+    for path in (data, page):
+        if path is not None and path.exists():
+            print(f"{path.relative_to(root)} already exists", file=sys.stderr)
+            return 1
+    if kind == "template":
+        data.write_text(
+            f"id: {slug}\ntitle: {title}\ncategory: plan\nversion: 0.1.0\n"
+            "summary: One line on what the document is for.\n"
+            "purpose: >-\n  What the document helps a reader decide or do, and for whom.\n"
+            "when_to_use:\n  - The situation in which the document earns its keep.\n"
+            "when_not_to_use:\n  - The situation in which it is overkill.\n"
+            "how_to_fill:\n  - The first step of filling it in.\n  - The second step.\n"
+            "sections:\n  - heading: Context\n    prompts:\n      - What question does this section answer?\n"
+            "    body: |\n      - **Situation:** {what is happening}\n"
+            "  - heading: Next steps\n    prompts:\n      - What happens next, and who does it?\n"
+            "    required: false\n    minimal: false\n    body: |\n      - {action}, owned by {name}, by {date}\n"
+            "example: >-\n  A short worked example for a fictional company.\n"
+            "mistakes:\n  - A common mistake people make with this document.\n",
+            "utf-8",
+        )
+        page.write_text(
+            f"---\ntitle: {title} template\ndescription: >-\n  One sentence on what the {title.lower()} is for.\n"
+            f"tags:\n  - Strategy\n  - Execution\nowner: templates\nreviewed: {today}\ntemplate_id: {slug}\n---\n\n"
+            f"# {title}\n\n{{{{ template_purpose() }}}}\n\n{{{{ template_when() }}}}\n\n## How to fill it in\n\n"
+            "{{ template_how() }}\n\n## The template\n\n{{ template_block() }}\n\n### Minimal version\n\n"
+            '{{ template_block("minimal") }}\n\n## Worked example\n\n{{ template_example() }}\n\n'
+            "## Common mistakes\n\n{{ template_mistakes() }}\n\n## Where this is used\n\n{{ template_where_used() }}\n",
+            "utf-8",
+        )
+        _insert_nav(root / "mkdocs.yml", "      - templates/index.md", 6, title, f"templates/{slug}.md")
+        created = [data, page]
+        next_step = f"list '{slug}' in a unit's templates: (or homework template:) in data/programs/ so it is used"
+    else:
+        sections = ["The idea", "When it helps", "How to apply it", "Pitfalls", "Example"]
+        body = "".join(f"## {name}\n\nWrite this section in your own words.\n\n" for name in sections)
+        page.write_text(
+            f"---\ntitle: {title}\ndescription: >-\n  One sentence on what {title} helps a leader do.\n"
+            f"tags:\n  - Strategy\n  - Decision-making\nowner: frameworks\nreviewed: {today}\n---\n\n"
+            f"# {title}\n\nA one-paragraph summary.\n\n{body}"
+            "## Where this is used\n\n{{ framework_where_used() }}\n\n## Sources\n\n"
+            "- Author, *Title* (year).\n",
+            "utf-8",
+        )
+        _insert_nav(root / "mkdocs.yml", "      - Tools the programs use:", 10, title, f"frameworks/{slug}.md")
+        created = [page]
+        next_step = f"name '{slug}' in a unit's or template's frameworks: list so its 'where used' fills in"
+    for path in created:
+        print(f"created {path.relative_to(root)}")
+    print("added it to nav in mkdocs.yml")
+    print(f"next: replace the skeleton text, {next_step}, then run make test")
+    return 0
 
 
 def checklist_ids(root: Path = ROOT) -> list[str]:
@@ -167,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
     build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    new_cmd = commands.add_parser("new", help="create a template or framework page from a skeleton")
+    new_cmd.add_argument("kind", choices=["template", "framework"])
+    new_cmd.add_argument("id", help="lowercase id with hyphens, e.g. stakeholder-map")
+    new_cmd.add_argument("--title", required=True)
+    new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     ids_cmd = commands.add_parser("checklist-ids", help="list checklist storage ids (--write accepts them)")
     ids_cmd.add_argument("--write", action="store_true", help=f"update {CHECKLIST_IDS.relative_to(ROOT)}")
     serve_cmd = commands.add_parser("serve", help="preview with live reload")
@@ -174,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.root)
+    if args.command == "new":
+        return scaffold(args.kind, args.id, args.title, args.root)
     if args.command == "checklist-ids":
         if args.write:
             return write_checklist_ids()

@@ -125,9 +125,10 @@ def page(browser, base_url: str):
 
 
 def git_available() -> bool:
-    return shutil.which("git") is not None and subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse"], capture_output=True
-    ).returncode == 0
+    return (
+        shutil.which("git") is not None
+        and subprocess.run(["git", "-C", str(ROOT), "rev-parse"], capture_output=True).returncode == 0
+    )
 
 
 NODE_BIN = ROOT / "node_modules" / ".bin"

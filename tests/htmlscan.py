@@ -25,7 +25,16 @@ class Page:
 
 class _Scanner(HTMLParser):
     URL_ATTRS = {"href", "src", "action", "poster", "data"}
-    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}
+    LOADING_RELS = {
+        "stylesheet",
+        "icon",
+        "preload",
+        "modulepreload",
+        "prefetch",
+        "preconnect",
+        "dns-prefetch",
+        "manifest",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -29,7 +29,11 @@ def answers_strategy(assessment):
 
 def test_the_five_assessments_exist():
     assert set(ASSESSMENTS) == {
-        "quarterly-leadership", "westrum-culture", "dora-four-keys", "leadership-maturity", "onboarding-reality"
+        "quarterly-leadership",
+        "westrum-culture",
+        "dora-four-keys",
+        "leadership-maturity",
+        "onboarding-reality",
     }
 
 
@@ -54,10 +58,21 @@ def test_quarterly_band_boundaries_are_the_documented_ones():
         "proven-staff-impact": (55, 60),
     }
     q = ASSESSMENTS["quarterly-leadership"]
-    edge = lambda total: score(q, dict(zip([i.id for i in q.items], [10] * (total // 10) + [total % 10] + [0] * 6)))["band"]  # noqa: E731
+
+    def edge(total: int) -> str:
+        values = ([10] * (total // 10) + [total % 10] + [0] * 6)[: len(q.items)]
+        return score(q, dict(zip([i.id for i in q.items], values, strict=True)))["band"]
+
     assert [edge(t) for t in (39, 40, 44, 45, 49, 50, 54, 55, 60)] == [
-        "building-foundations", "emerging-leader", "emerging-leader", "strong-senior", "strong-senior",
-        "staff-ready", "staff-ready", "proven-staff-impact", "proven-staff-impact",
+        "building-foundations",
+        "emerging-leader",
+        "emerging-leader",
+        "strong-senior",
+        "strong-senior",
+        "staff-ready",
+        "staff-ready",
+        "proven-staff-impact",
+        "proven-staff-impact",
     ]
 
 

@@ -130,7 +130,9 @@ def test_build_stops_with_the_line_and_no_traceback(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__"))
     week = project / "data" / "programs" / "leadership-cohort.yml"
-    week.write_text(week.read_text("utf-8").replace("    title: Technical strategy\n", "    titel: Technical strategy\n"))
+    week.write_text(
+        week.read_text("utf-8").replace("    title: Technical strategy\n", "    titel: Technical strategy\n")
+    )
     result = subprocess.run(
         [sys.executable, str(project / "scripts" / "handbook.py"), "build", "--dest", str(tmp_path / "out")],
         capture_output=True,
@@ -178,7 +180,9 @@ def test_markdown_link_to_a_missing_page_in_data_stops_the_build(tmp_path):
     project = _copy_project(tmp_path)
     data = project / "data" / "programs" / "leadership-cohort.yml"
     text = data.read_text("utf-8")
-    data.write_text(text.replace("    goals:\n", "    goals:\n      - See [the missing page](../missing.md).\n", 1), "utf-8")
+    data.write_text(
+        text.replace("    goals:\n", "    goals:\n      - See [the missing page](../missing.md).\n", 1), "utf-8"
+    )
     result = _build(project, tmp_path)
     assert result.returncode == 1
     assert "programs/leadership-cohort/week-1.md" in result.stderr and "missing.md" in result.stderr
@@ -192,7 +196,10 @@ def test_page_front_matter_errors_give_one_line(tmp_path):
     result = _build(project, tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/programs/leadership-cohort/week-2.md:11: unit: front matter 'unit: 99' must be a number from 1 to 5" in output
+    assert (
+        "docs/programs/leadership-cohort/week-2.md:11: unit: front matter 'unit: 99' must be a number from 1 to 5"
+        in output
+    )
     assert "Traceback" not in output
     page.write_text(page.read_text("utf-8").replace("unit: 99\n", "unit: [2\n", 1), "utf-8")
     output = _build(project, tmp_path).stderr

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from macros.scoring import score
 from test_assessments import ASSESSMENTS, answers_strategy
@@ -16,8 +15,14 @@ pytestmark = pytest.mark.browser
 
 QUARTERLY = "assessments/quarterly-leadership/"
 KEY = "handbook:assessment:v1:quarterly-leadership"
-SCORES = {"technical-decision-making": 7, "mentoring": 5, "influence-without-authority": 8,
-          "strategy-and-vision": 6, "communication-and-storytelling": 4, "building-and-scaling-systems": 9}
+SCORES = {
+    "technical-decision-making": 7,
+    "mentoring": 5,
+    "influence-without-authority": 8,
+    "strategy-and-vision": 6,
+    "communication-and-storytelling": 4,
+    "building-and-scaling-systems": 9,
+}
 
 
 def fill(page, assessment_id, answers):
@@ -53,7 +58,7 @@ def test_browser_scoring_equals_python(page, assessment_id):
     browser_results = page.evaluate(
         "([def, sets]) => sets.map(a => HandbookScoring.score(def, a))", [definition(page), samples]
     )
-    for answers, got in zip(samples, browser_results):
+    for answers, got in zip(samples, browser_results, strict=True):
         assert got == score(assessment, answers), f"answers {answers}"
     possible = 1
     for item in assessment.items:
@@ -67,7 +72,8 @@ def test_fill_score_reload_and_band(quarterly):
     headline = page.locator(".hb-assessment__headline")
     assert headline.inner_text() == "39 of 60: Building foundations"
     assert [a.inner_text() for a in page.locator(".hb-assessment__weakest a").all()] == [
-        "Communication and storytelling", "Mentoring and developing others"
+        "Communication and storytelling",
+        "Mentoring and developing others",
     ]
     assert page.locator("svg.hb-radar").count() == 1
     assert page.locator(".hb-assessment__result table tbody tr").count() == 6
@@ -96,7 +102,9 @@ def test_every_assessment_can_be_completed_by_clicking(page):
 def test_history_shows_change_per_competency(quarterly):
     page = quarterly
     earlier = {"answers": {k: v - 1 if v else v for k, v in SCORES.items()}, "date": "2026-08-15"}
-    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{}}, history: [{json.dumps(earlier)}]}}))")
+    page.evaluate(
+        f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, answers: {{}}, history: [{json.dumps(earlier)}]}}))"
+    )
     page.reload()
     page.wait_for_function("window.HandbookAssessment !== undefined")
     fill(page, "quarterly-leadership", SCORES)
@@ -135,7 +143,10 @@ def test_export_clear_import_round_trip(quarterly, tmp_path):
     [
         ("not json at all", "it is not JSON"),
         ('{"assessment": "westrum-culture", "version": 1, "answers": {}, "history": []}', "different assessment"),
-        ('{"assessment": "quarterly-leadership", "version": 1, "answers": {"mentoring": 11}, "history": []}', "whole number from 0 to 10"),
+        (
+            '{"assessment": "quarterly-leadership", "version": 1, "answers": {"mentoring": 11}, "history": []}',
+            "whole number from 0 to 10",
+        ),
         ('{"assessment": "quarterly-leadership", "version": 9, "answers": {}, "history": []}', "unsupported version"),
     ],
 )
@@ -167,7 +178,7 @@ def test_corrupted_or_old_state_is_recovered_without_touching_others(quarterly):
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     assert page.evaluate("localStorage.getItem('handbook:checklist:v1:leadership-cohort/week-1')") is not None
     assert page.evaluate("localStorage.getItem('handbook:assessment:v1:westrum-culture')") is not None
-    page.evaluate(f"localStorage.setItem('handbook:assessment:v0:quarterly-leadership', '{{}}')")
+    page.evaluate("localStorage.setItem('handbook:assessment:v0:quarterly-leadership', '{}')")
     page.reload()
     page.wait_for_function("window.HandbookAssessment !== undefined")
     assert "older version" in page.locator(".hb-assessment__message").inner_text()

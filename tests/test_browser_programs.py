@@ -123,9 +123,7 @@ def test_packet_prints_each_week_on_its_own_sheets(page, paper):
     page.emulate_media(media="print")
     assert page.locator(".md-sidebar--primary").is_hidden(), "navigation is not printed"
     assert page.locator(".hb-download").first.is_hidden()
-    tops = page.evaluate(
-        "[...document.querySelectorAll('.hb-packet-unit')].map(s => getComputedStyle(s).breakBefore)"
-    )
+    tops = page.evaluate("[...document.querySelectorAll('.hb-packet-unit')].map(s => getComputedStyle(s).breakBefore)")
     assert tops == ["auto"] + ["page"] * 4
     pdf = page.pdf(format=paper, print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))

@@ -14,9 +14,7 @@ def test_hostile_data_is_rendered_as_visible_text(tmp_path):
     text = data.read_text("utf-8")
     quoted = HOSTILE.replace('"', '\\"')
     text = text.replace("    title: Map where decisions really happen\n", f'    title: "{quoted}"\n', 1)
-    text = text.replace(
-        "text: Watch this week's talk and note one idea you disagree with.", f'text: "{quoted}"', 1
-    )
+    text = text.replace("text: Watch this week's talk and note one idea you disagree with.", f'text: "{quoted}"', 1)
     data.write_text(text, "utf-8")
     site = build(project, tmp_path / "site")
     html = (site / "programs" / "leadership-cohort" / "week-1" / "index.html").read_text("utf-8")

@@ -12,8 +12,17 @@ from macros.render import parse_abbreviations, unit_src
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = load_handbook(ROOT / "data", ROOT, ROOT / "docs")
-NOT_CONTENT = {"index.md", "programs/index.md", "frameworks/index.md", "templates/index.md", "tags.md", "glossary.md",
-               "start-here.md", "paths/index.md", "assessments/index.md"}
+NOT_CONTENT = {
+    "index.md",
+    "programs/index.md",
+    "frameworks/index.md",
+    "templates/index.md",
+    "tags.md",
+    "glossary.md",
+    "start-here.md",
+    "paths/index.md",
+    "assessments/index.md",
+}
 
 
 def html_path(src: str) -> str:
@@ -49,8 +58,15 @@ def test_every_referenced_framework_has_a_page():
 def test_framework_pages_have_every_section():
     for framework in sorted(framework_ids(ROOT / "docs")):
         text = (ROOT / "docs" / "frameworks" / f"{framework}.md").read_text("utf-8")
-        for heading in ("## The idea", "## When it helps", "## How to apply it", "## Pitfalls", "## Example",
-                        "## Where this is used", "## Sources"):
+        for heading in (
+            "## The idea",
+            "## When it helps",
+            "## How to apply it",
+            "## Pitfalls",
+            "## Example",
+            "## Where this is used",
+            "## Sources",
+        ):
             assert heading in text, f"{framework}: missing '{heading}'"
 
 
@@ -63,7 +79,9 @@ def test_where_used_panels_equal_the_data(kind, pages):
         item = Path(src).stem
         if kind == "frameworks":
             units, templates = HANDBOOK.framework_uses(item)
-            expected = {html_path(unit_src(p, u)) for p, u in units} | {html_path(f"templates/{t.id}.md") for t in templates}
+            expected = {html_path(unit_src(p, u)) for p, u in units} | {
+                html_path(f"templates/{t.id}.md") for t in templates
+            }
         else:
             expected = {html_path(unit_src(p, u)) for p, u in HANDBOOK.where_used(item)}
         page_path = html_path(src)
@@ -103,9 +121,13 @@ def test_content_pages_carry_tags_and_the_tag_index_lists_them(pages):
         tags = front_matter((ROOT / "docs" / src).read_text("utf-8")).get("tags") or []
         assert 2 <= len(tags) <= 4, f"{src}: {len(tags)} tags"
         for tag in tags:
-            section = next((k for k in tag_page.section_links if k.lower().endswith(tag.lower().replace(" ", "-"))), None)
+            section = next(
+                (k for k in tag_page.section_links if k.lower().endswith(tag.lower().replace(" ", "-"))), None
+            )
             assert section, f"tag index has no section for {tag!r}"
-            assert html_path(src) in targets("tags/index.html", tag_page.section_links[section]), f"{tag!r} misses {src}"
+            assert html_path(src) in targets("tags/index.html", tag_page.section_links[section]), (
+                f"{tag!r} misses {src}"
+            )
             checked += 1
     assert checked > 150
 

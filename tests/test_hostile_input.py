@@ -14,52 +14,103 @@ from macros import render
 from macros.loader import DataError, load_handbook
 from macros.model import Assessment, LearningPath, Program, Template
 
-HOSTILE = "<script>alert(1)</script> {{ config }} {% if x %} <b onmouseover=\"x\">b</b> ' \" &amp;"
+HOSTILE = '<script>alert(1)</script> {{ config }} {% if x %} <b onmouseover="x">b</b> \' " &amp;'
 MARKERS = ("<script", "{{", "{%", "<b ")
 HTML_OUTPUTS = ("checklist", "progress", "calendar", "library", "chooser", "form-s", "form-c")
 
 
 def hostile_program() -> Program:
     unit = {
-        "number": 1, "id": "week-1", "title": HOSTILE, "focus": HOSTILE, "goals": [HOSTILE],
-        "discussion": [HOSTILE], "homework": {"title": HOSTILE, "description": HOSTILE},
+        "number": 1,
+        "id": "week-1",
+        "title": HOSTILE,
+        "focus": HOSTILE,
+        "goals": [HOSTILE],
+        "discussion": [HOSTILE],
+        "homework": {"title": HOSTILE, "description": HOSTILE},
         "checklist": [{"id": "a", "phase": "before", "text": HOSTILE}],
-        "decisions": [{"id": "d", "title": HOSTILE, "decision": HOSTILE, "options": [HOSTILE, HOSTILE],
-                       "tradeoffs": HOSTILE, "signals": [HOSTILE], "example": HOSTILE}],
-        "skills": [{"name": HOSTILE, "items": [HOSTILE]}], "exercises": [HOSTILE], "interview_prompts": [HOSTILE],
-        "agenda": [{"minutes": 30, "activity": HOSTILE, "notes": HOSTILE}], "facilitation": [HOSTILE],
-        "prepare": [HOSTILE], "reading": [{"author": HOSTILE, "title": HOSTILE, "note": HOSTILE}],
+        "decisions": [
+            {
+                "id": "d",
+                "title": HOSTILE,
+                "decision": HOSTILE,
+                "options": [HOSTILE, HOSTILE],
+                "tradeoffs": HOSTILE,
+                "signals": [HOSTILE],
+                "example": HOSTILE,
+            }
+        ],
+        "skills": [{"name": HOSTILE, "items": [HOSTILE]}],
+        "exercises": [HOSTILE],
+        "interview_prompts": [HOSTILE],
+        "agenda": [{"minutes": 30, "activity": HOSTILE, "notes": HOSTILE}],
+        "facilitation": [HOSTILE],
+        "prepare": [HOSTILE],
+        "reading": [{"author": HOSTILE, "title": HOSTILE, "note": HOSTILE}],
     }
-    return Program.model_validate({
-        "id": "p", "title": HOSTILE, "summary": HOSTILE, "format": HOSTILE, "cadence": HOSTILE,
-        "audience": HOSTILE, "unit_label": "Week", "units": [unit],
-        "phase_labels": {"before": HOSTILE, "during": HOSTILE, "after": HOSTILE, "capstone": HOSTILE},
-    })
+    return Program.model_validate(
+        {
+            "id": "p",
+            "title": HOSTILE,
+            "summary": HOSTILE,
+            "format": HOSTILE,
+            "cadence": HOSTILE,
+            "audience": HOSTILE,
+            "unit_label": "Week",
+            "units": [unit],
+            "phase_labels": {"before": HOSTILE, "during": HOSTILE, "after": HOSTILE, "capstone": HOSTILE},
+        }
+    )
 
 
 def hostile_template() -> Template:
-    return Template.model_validate({
-        "id": "t", "title": HOSTILE, "category": "decide", "version": "1.0.0", "summary": HOSTILE,
-        "purpose": HOSTILE, "when_to_use": [HOSTILE], "when_not_to_use": [HOSTILE], "how_to_fill": [HOSTILE],
-        "sections": [{"heading": "H", "prompts": [HOSTILE], "body": HOSTILE}], "example": HOSTILE,
-        "mistakes": [HOSTILE],
-    })
+    return Template.model_validate(
+        {
+            "id": "t",
+            "title": HOSTILE,
+            "category": "decide",
+            "version": "1.0.0",
+            "summary": HOSTILE,
+            "purpose": HOSTILE,
+            "when_to_use": [HOSTILE],
+            "when_not_to_use": [HOSTILE],
+            "how_to_fill": [HOSTILE],
+            "sections": [{"heading": "H", "prompts": [HOSTILE], "body": HOSTILE}],
+            "example": HOSTILE,
+            "mistakes": [HOSTILE],
+        }
+    )
 
 
 def hostile_assessments() -> list[Assessment]:
     band = {"meaning": HOSTILE, "next": HOSTILE, "label": HOSTILE}
-    summed = Assessment.model_validate({
-        "id": "s", "title": HOSTILE, "summary": HOSTILE, "scoring": "sum",
-        "scale": {"min": 0, "max": 1, "low_label": HOSTILE, "high_label": HOSTILE},
-        "items": [{"id": "i", "label": HOSTILE, "help": HOSTILE, "counters": [HOSTILE]}],
-        "bands": [{"id": "a", "min": 0, "max": 0, **band}, {"id": "b", "min": 1, "max": 1, **band}],
-    })
-    chosen = Assessment.model_validate({
-        "id": "c", "title": HOSTILE, "summary": HOSTILE, "scoring": "choice",
-        "items": [{"id": "i", "label": HOSTILE, "choices": [{"id": "x", "label": HOSTILE, "band": "a"},
-                                                            {"id": "y", "label": HOSTILE, "band": "b"}]}],
-        "bands": [{"id": "a", **band}, {"id": "b", **band}],
-    })
+    summed = Assessment.model_validate(
+        {
+            "id": "s",
+            "title": HOSTILE,
+            "summary": HOSTILE,
+            "scoring": "sum",
+            "scale": {"min": 0, "max": 1, "low_label": HOSTILE, "high_label": HOSTILE},
+            "items": [{"id": "i", "label": HOSTILE, "help": HOSTILE, "counters": [HOSTILE]}],
+            "bands": [{"id": "a", "min": 0, "max": 0, **band}, {"id": "b", "min": 1, "max": 1, **band}],
+        }
+    )
+    chosen = Assessment.model_validate(
+        {
+            "id": "c",
+            "title": HOSTILE,
+            "summary": HOSTILE,
+            "scoring": "choice",
+            "items": [
+                {
+                    "id": "i",
+                    "label": HOSTILE,
+                    "choices": [{"id": "x", "label": HOSTILE, "band": "a"}, {"id": "y", "label": HOSTILE, "band": "b"}],
+                }
+            ],
+            "bands": [{"id": "a", **band}, {"id": "b", **band}],
+        }
+    )
     return [summed, chosen]
 
 
@@ -67,10 +118,15 @@ def outputs() -> dict[str, str]:
     program = hostile_program()
     unit = program.units[0]
     template = hostile_template()
-    path = LearningPath.model_validate({
-        "id": "l", "title": HOSTILE, "role": HOSTILE, "summary": HOSTILE,
-        "steps": [{"page": "a.md", "minutes": 10, "why": HOSTILE}] * 3,
-    })
+    path = LearningPath.model_validate(
+        {
+            "id": "l",
+            "title": HOSTILE,
+            "role": HOSTILE,
+            "summary": HOSTILE,
+            "steps": [{"page": "a.md", "minutes": 10, "why": HOSTILE}] * 3,
+        }
+    )
     result = {
         "checklist": render.checklist_html(program, unit),
         "homework": render.homework_markdown(unit, template, "x.md"),
@@ -85,8 +141,9 @@ def outputs() -> dict[str, str]:
         "calendar": render.calendar_form_html(program),
         "programs": render.program_table([(HOSTILE, "x.md", HOSTILE, "1 week", HOSTILE)]),
         "links": render.link_table(("A", "B"), [(HOSTILE, "x.md", HOSTILE)]),
-        "library": render.template_library_html([render.TemplateRow(HOSTILE, "x/", HOSTILE, "decide", HOSTILE,
-                                                                      (("p", HOSTILE),), (("c", HOSTILE),))]),
+        "library": render.template_library_html(
+            [render.TemplateRow(HOSTILE, "x/", HOSTILE, "decide", HOSTILE, (("p", HOSTILE),), (("c", HOSTILE),))]
+        ),
         "path": render.path_steps_markdown([(HOSTILE, "a.md", 10, s.why) for s in path.steps]),
         "chooser": render.chooser_html([("q", HOSTILE, [("a", HOSTILE)])], json.dumps([HOSTILE]), json.dumps({})),
         "glossary": render.glossary_table([("X", HOSTILE)]),
@@ -106,7 +163,9 @@ def test_hostile_text_is_escaped_in_every_renderer():
             assert marker not in out, f"{name} lets {marker!r} through"
         if name in HTML_OUTPUTS:
             assert 'onmouseover="' not in out, f"{name}: a quote in data closed an attribute"
-        assert "&lt;script&gt;" in out or "&amp;lt;script&amp;gt;" in out, f"{name} dropped the text instead of escaping it"
+        assert "&lt;script&gt;" in out or "&amp;lt;script&amp;gt;" in out, (
+            f"{name} dropped the text instead of escaping it"
+        )
 
 
 # --- fuzzing the loader ---------------------------------------------------------------------------
@@ -116,8 +175,14 @@ documents = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(["id", "title", "units", "number", "sections", "steps", "items"]),
-                                  st.text(string.ascii_lowercase, max_size=8)), children, max_size=5),
+        st.dictionaries(
+            st.one_of(
+                st.sampled_from(["id", "title", "units", "number", "sections", "steps", "items"]),
+                st.text(string.ascii_lowercase, max_size=8),
+            ),
+            children,
+            max_size=5,
+        ),
     ),
     max_leaves=25,
 )
@@ -143,6 +208,9 @@ def test_arbitrary_yaml_documents_never_crash_the_loader(tmp_path, document, kin
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(content=st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8")), kind=st.sampled_from(KINDS))
+@given(
+    content=st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    kind=st.sampled_from(KINDS),
+)
 def test_arbitrary_bytes_never_crash_the_loader(tmp_path, content, kind):
     _load(tmp_path, kind, content)

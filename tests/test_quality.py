@@ -31,14 +31,32 @@ class Allowed:
 # only the theme's markup, matched precisely, so a problem in our own markup still fails.
 THEME_ALLOWED = [
     Allowed("valid-id", r'element id "__(nav|drawer|search|palette|config)', "Material's internal ids start with __"),
-    Allowed("valid-autocomplete", r"^#__(drawer|search) \|", "Material sets autocomplete=off on its drawer and search toggles"),
-    Allowed("attribute-allowed-values", r'^#__nav_[\d_]+_label \| Attribute "tabindex"', "Material's nav section labels"),
-    Allowed("wcag/h32", r"^html > body > header > nav( > div > div)? > form \|", "Material's search form submits on input"),
-    Allowed("unique-landmark", r"nav \|", "Material's nested navigation, table of contents and tag <nav>s; our macros emit no <nav>"),
+    Allowed(
+        "valid-autocomplete",
+        r"^#__(drawer|search) \|",
+        "Material sets autocomplete=off on its drawer and search toggles",
+    ),
+    Allowed(
+        "attribute-allowed-values", r'^#__nav_[\d_]+_label \| Attribute "tabindex"', "Material's nav section labels"
+    ),
+    Allowed(
+        "wcag/h32", r"^html > body > header > nav( > div > div)? > form \|", "Material's search form submits on input"
+    ),
+    Allowed(
+        "unique-landmark",
+        r"nav \|",
+        "Material's nested navigation, table of contents and tag <nav>s; our macros emit no <nav>",
+    ),
     Allowed("wcag/h30", r"> article > a \|", "Material's icon-only edit button, labelled by its title"),
     Allowed("attribute-misuse", r'rel="edit"', "Material marks the edit button rel=edit"),
-    Allowed("no-missing-references", r'missing id "__toc"', "Material's section index pages keep a label for a toc toggle they omit"),
-    Allowed("input-missing-label", r"^#__(search|toc|drawer) \|", "Material's hidden toggle checkboxes, labelled by icons"),
+    Allowed(
+        "no-missing-references",
+        r'missing id "__toc"',
+        "Material's section index pages keep a label for a toc toggle they omit",
+    ),
+    Allowed(
+        "input-missing-label", r"^#__(search|toc|drawer) \|", "Material's hidden toggle checkboxes, labelled by icons"
+    ),
 ]
 
 
@@ -51,7 +69,14 @@ def test_built_html_validates(site, node_tools, tmp_path):
     files = sorted(str(p) for p in site.rglob("*.html"))
     output = tmp_path / "html-validate.json"  # a file: Node can exit before a large pipe is flushed
     result = subprocess.run(
-        [str(node_tools / "html-validate"), "--config", str(ROOT / ".htmlvalidate.json"), "-f", f"json={output}", *files],
+        [
+            str(node_tools / "html-validate"),
+            "--config",
+            str(ROOT / ".htmlvalidate.json"),
+            "-f",
+            f"json={output}",
+            *files,
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -63,7 +88,9 @@ def test_built_html_validates(site, node_tools, tmp_path):
         for finding in file["messages"]:
             if allowed(finding) is None:
                 rel = Path(file["filePath"]).relative_to(site)
-                problems.append(f"{rel}:{finding['line']}: {finding['ruleId']}: {finding['message']} ({finding.get('selector')})")
+                problems.append(
+                    f"{rel}:{finding['line']}: {finding['ruleId']}: {finding['message']} ({finding.get('selector')})"
+                )
     assert not problems, f"{len(problems)} validator errors in our markup:\n" + "\n".join(problems[:40])
     assert len(files) >= 100
 
@@ -82,13 +109,13 @@ def test_titles_and_descriptions_are_attribute_safe():
     for path in (ROOT / "docs").rglob("*.md"):
         meta = front_matter(path.read_text("utf-8"))
         for key in ("title", "description"):
-            assert not set(str(meta.get(key, ""))) & set('"<>&'), f"{path}: {key} contains \" < > or &"
+            assert not set(str(meta.get(key, ""))) & set('"<>&'), f'{path}: {key} contains " < > or &'
 
 
 def test_external_links_are_https_and_well_formed(pages):
     seen = set()
     for path, page in pages.items():
-        for tag, attr, url in page.links:
+        for _tag, _attr, url in page.links:
             parts = urlsplit(url)
             if not parts.scheme or parts.scheme in ("mailto", "data", "javascript"):
                 continue

@@ -64,7 +64,7 @@ def make_template(**changes) -> Template:
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("{{ x }}", "&#123;&#123; x &#125;&#125;"),
         ("{% if %}", "&#123;% if %&#125;"),
-        ('a "quoted" & \'single\'', "a &quot;quoted&quot; &amp; &#x27;single&#x27;"),
+        ("a \"quoted\" & 'single'", "a &quot;quoted&quot; &amp; &#x27;single&#x27;"),
     ],
 )
 def test_esc_neutralises_markup_and_jinja(raw, escaped):
@@ -79,7 +79,11 @@ def test_md_keeps_inline_markdown_but_not_markup():
 
 @pytest.mark.parametrize(
     ("src", "url"),
-    [("index.md", ""), ("templates/index.md", "templates/"), ("templates/decision-matrix.md", "templates/decision-matrix/")],
+    [
+        ("index.md", ""),
+        ("templates/index.md", "templates/"),
+        ("templates/decision-matrix.md", "templates/decision-matrix/"),
+    ],
 )
 def test_page_url_uses_directory_urls(src, url):
     assert render.page_url(src) == url
@@ -88,7 +92,11 @@ def test_page_url_uses_directory_urls(src, url):
 @pytest.mark.parametrize(
     ("from_url", "to_url", "link"),
     [
-        ("templates/decision-matrix/", "downloads/templates/decision-matrix.md", "../../downloads/templates/decision-matrix.md"),
+        (
+            "templates/decision-matrix/",
+            "downloads/templates/decision-matrix.md",
+            "../../downloads/templates/decision-matrix.md",
+        ),
         ("", "templates/", "templates/"),
         ("programs/cohort/week-1/", "programs/cohort/week-1/", "./"),
         ("programs/cohort/week-1/", "templates/x/", "../../../templates/x/"),
@@ -113,7 +121,9 @@ def test_checklist_html_is_keyed_by_stable_ids_and_escaped():
     html = render.checklist_html(make_program(), make_unit())
     assert 'data-hb-checklist="cohort/week-1"' in html
     assert 'id="hb-cohort-week-1-read" data-hb-item="read"' in html
-    assert '<label for="hb-cohort-week-1-read">Read &lt;b&gt;this&lt;/b&gt; &#123;&#123; x &#125;&#125;.</label>' in html
+    assert (
+        '<label for="hb-cohort-week-1-read">Read &lt;b&gt;this&lt;/b&gt; &#123;&#123; x &#125;&#125;.</label>' in html
+    )
     assert html.count("<fieldset") == 3 and "<legend>Before the session</legend>" in html
     assert "<b>" not in html and "{{" not in html
 
@@ -136,8 +146,12 @@ def test_schedule_table_links_only_written_units():
 
 def test_template_document_full_and_minimal():
     template = make_template()
-    full = render.template_document(template, variant="full", source_url="https://h.example/t/", license_name="CC BY 4.0")
-    minimal = render.template_document(template, variant="minimal", source_url="https://h.example/t/", license_name="CC BY 4.0")
+    full = render.template_document(
+        template, variant="full", source_url="https://h.example/t/", license_name="CC BY 4.0"
+    )
+    minimal = render.template_document(
+        template, variant="minimal", source_url="https://h.example/t/", license_name="CC BY 4.0"
+    )
     assert full.splitlines()[:9] == [
         "---",
         "title: Organisation map",
@@ -235,3 +249,15 @@ def test_compact_html_drops_indentation_but_not_preformatted_text():
     )
     script = "<script>\n  var a = 1;\n</script>"
     assert render.compact_html(script) == script
+
+
+def test_shift_headings_and_relocate_for_print_editions():
+    assert render.shift_headings('<h1 id="a">A</h1><h2>B</h2><h6>C</h6>') == '<h2 id="a">A</h2><h3>B</h3><h6>C</h6>'
+    article = (
+        '<a href="../week-2/">w</a> <a href="#goals">g</a> <img src="../../../assets/x.png"> <h2 id="goals">G</h2>'
+    )
+    out = render.relocate(article, "programs/p/week-1/", "print/p/", "p1-", {"programs/p/week-2/": "p2-"})
+    assert (
+        out
+        == '<a href="#p2-top">w</a> <a href="#p1-goals">g</a> <img src="../../assets/x.png"> <h2 id="p1-goals">G</h2>'
+    )

@@ -36,7 +36,9 @@ def test_build_dates_come_from_the_last_commit():
 def test_a_failed_build_keeps_the_previous_site(tmp_path):
     """`make build` swaps site/ in only on success: a broken build leaves the old site whole."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__")
+    )
     dest = tmp_path / "site"
     dest.mkdir()
     (dest / "index.html").write_text("previous site")

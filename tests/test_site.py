@@ -57,11 +57,15 @@ def test_every_page_has_one_h1_a_title_and_a_description(pages):
         description = page.meta.get("description", "")
         assert description and description != "", f"{path}: no meta description"
     site_description = " ".join(
-        yaml.safe_load(re.search(r"site_description: >-\n((?:  .*\n)+)", (ROOT / "mkdocs.yml").read_text()).group(1)).split()
+        yaml.safe_load(
+            re.search(r"site_description: >-\n((?:  .*\n)+)", (ROOT / "mkdocs.yml").read_text()).group(1)
+        ).split()
     )
     for path, page in content_pages(pages).items():
         if path != "index.html":
-            assert " ".join(page.meta["description"].split()) != site_description, f"{path}: falls back to site description"
+            assert " ".join(page.meta["description"].split()) != site_description, (
+                f"{path}: falls back to site description"
+            )
 
 
 def test_no_leftover_template_syntax_or_macro_errors(site):
