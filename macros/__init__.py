@@ -622,10 +622,10 @@ def write_print_editions(env: Any, site: Path) -> None:
         (site / target / "index.html").write_text(html, "utf-8")
     skip = {"tags.md"}
     parts = [part for src in _nav_sources(env.conf.get("nav") or []) if src not in skip and (part := built(src))]
-    if parts:
-        html = render.print_page(
-            parts[0][1], parts[0][0], parts, "print/", f"{env.conf['site_name']}: printable edition"
-        )
+    # The shell lends its head and header; one at the edition's own depth keeps Material's base path right.
+    shell = next((part for part in parts if part[0].count("/") == 1), None)
+    if shell:
+        html = render.print_page(shell[1], shell[0], parts, "print/", f"{env.conf['site_name']}: printable edition")
         (site / "print").mkdir(exist_ok=True)
         (site / "print" / "index.html").write_text(html, "utf-8")
 

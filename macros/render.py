@@ -765,7 +765,8 @@ def print_page(shell: str, shell_url: str, parts: list[tuple[str, str]], url: st
     head = relocate(shell, shell_url, url, "", {}) if shell_url != url else shell
     head = remove_elements(head, '<nav class="md-nav md-nav--secondary"', "nav")  # the shell's own contents
     head = _TITLE.sub(f"<title>{esc(title)}</title>", head, count=1)
+    head = re.sub(r'<a href="#[^"]*" class="md-skip">', '<a href="#hb-print-title" class="md-skip">', head, count=1)
     match = _ARTICLE.search(head)
     assert match is not None, "the shell page has no article"
-    intro = f'<h1 class="hb-print-title">{esc(title)}</h1><p class="hb-print-note">A printable edition: use your browser\'s print command to save it as a PDF.</p>'
+    intro = f'<h1 class="hb-print-title" id="hb-print-title">{esc(title)}</h1><p class="hb-print-note">A printable edition: use your browser\'s print command to save it as a PDF.</p>'
     return head[: match.start(2)] + intro + "\n".join(sections) + head[match.end(2) :]

@@ -261,3 +261,8 @@ def test_shift_headings_and_relocate_for_print_editions():
         out
         == '<a href="#p2-top">w</a> <a href="#p1-goals">g</a> <img src="../../assets/x.png"> <h2 id="p1-goals">G</h2>'
     )
+
+
+def test_remove_elements_handles_nesting():
+    html = '<p>a</p><nav class="x"><nav><a>1</a></nav><nav>2</nav></nav><p>b</p><nav class="x">c</nav>'
+    assert render.remove_elements(html, '<nav class="x"', "nav") == "<p>a</p><p>b</p>"
