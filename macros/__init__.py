@@ -578,6 +578,24 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         return render.chooser_html(questions, routes, paths) + assets("chooser.js")
 
     @env.macro
+    def tag_index() -> str:
+        """Every tag in the vocabulary with the number of pages carrying it, linked to its page."""
+        from collections import Counter
+
+        counts: Counter[str] = Counter()
+        for path in _docs_dir(env).rglob("*.md"):
+            counts.update(render.front_matter(path.read_text("utf-8")).get("tags") or [])
+        rows = []
+        for tag in sorted(counts, key=str.lower):
+            target = f"tags/{render.slug(tag)}.md"
+            if not _exists(env, target):
+                raise HandbookError(f"{_where(env)}: tag '{tag}' has no listing page docs/{target}")
+            rows.append(
+                f"- [{render.md(tag)}]({_rel(env, target)}): {counts[tag]} page{'s' if counts[tag] != 1 else ''}"
+            )
+        return "\n".join(rows) + "\n"
+
+    @env.macro
     def most_used_templates(count: int = 6) -> str:
         """The templates the programs lean on most, by how many units use them."""
         ranked = sorted(handbook.templates.values(), key=lambda t: (-len(handbook.where_used(t.id)), t.title))[:count]

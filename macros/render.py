@@ -36,6 +36,11 @@ def md(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_BRACES)
 
 
+def slug(text: str) -> str:
+    """'Career growth' -> 'career-growth'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def page_url(src_path: str) -> str:
     """The URL MkDocs gives a source file with ``use_directory_urls``: ``a/b.md`` -> ``a/b/``."""
     stem = src_path[:-3] if src_path.endswith(".md") else src_path

@@ -110,26 +110,32 @@ def test_every_glossary_term_is_used_and_explained(pages):
     assert not unused, f"glossary terms used on no page: {unused}"
 
 
-def test_content_pages_carry_tags_and_the_tag_index_lists_them(pages):
-    from macros.render import front_matter
+def test_content_pages_carry_tags_and_each_tag_page_lists_them(pages):
+    from macros.render import front_matter, slug
 
-    tag_page = pages["tags/index.html"]
     checked = 0
     for src in doc_sources():
-        if src in NOT_CONTENT or src.startswith(("about/", "paths/")):
+        if src in NOT_CONTENT or src.startswith(("about/", "paths/", "tags/")):
             continue
         tags = front_matter((ROOT / "docs" / src).read_text("utf-8")).get("tags") or []
         assert 2 <= len(tags) <= 4, f"{src}: {len(tags)} tags"
         for tag in tags:
-            section = next(
-                (k for k in tag_page.section_links if k.lower().endswith(tag.lower().replace(" ", "-"))), None
-            )
-            assert section, f"tag index has no section for {tag!r}"
-            assert html_path(src) in targets("tags/index.html", tag_page.section_links[section]), (
-                f"{tag!r} misses {src}"
-            )
+            listing = f"tags/{slug(tag)}/index.html"
+            assert listing in pages, f"no listing page for tag {tag!r}"
+            assert html_path(src) in targets(listing, pages[listing].content_links), f"{listing} misses {src}"
             checked += 1
     assert checked > 150
+
+
+def test_every_allowed_tag_has_exactly_one_listing_page():
+    import re
+
+    from macros.render import slug
+
+    block = (ROOT / "mkdocs.yml").read_text("utf-8").split("tags_allowed:\n", 1)[1]
+    allowed = [m.group(1) for m in re.finditer(r"^        - (.+)$", block.split("\n  - ", 1)[0], re.M)]
+    pages = {p.stem for p in (ROOT / "docs" / "tags").glob("*.md") if p.stem != "index"}
+    assert pages == {slug(tag) for tag in allowed}, "docs/tags/<tag>.md must match tags_allowed in mkdocs.yml"
 
 
 def test_learning_paths_cover_the_four_roles():
