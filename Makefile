@@ -2,6 +2,7 @@
 #   make serve     build the environment if needed, preview on http://127.0.0.1:8000 with live reload
 #   make test      build the environment if needed, run the whole test suite
 #   make build     strict build into site/ (replaced only if the build succeeds)
+#   make offline   a copy in site-offline/ that works opened from a folder
 #   make validate  check data/ without building
 #   make lock      re-resolve pyproject.toml's ranges into requirements.lock
 #   make linkcheck check external links (needs the network)
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-lock
 NODE_STAMP := node_modules/.installed-lock
 
-.PHONY: serve test build validate lock clean linkcheck node-tools
+.PHONY: serve test build offline validate lock clean linkcheck node-tools
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -38,6 +39,10 @@ test: $(STAMP) node-tools
 
 build: $(STAMP)
 	$(BIN)/python scripts/handbook.py build
+
+# A copy that works opened from a folder (no server): open site-offline/index.html.
+offline: $(STAMP) node-tools
+	$(BIN)/python scripts/handbook.py build --offline --dest site-offline
 
 validate: $(STAMP)
 	$(BIN)/python scripts/handbook.py validate

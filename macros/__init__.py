@@ -82,9 +82,14 @@ def _docs_dir(env: Any) -> Path:
     return Path(env.project_dir) / env.conf.get("docs_dir", "docs")
 
 
+def _url(env: Any, src: str) -> str:
+    """The site URL of a source file, as this build writes it (the offline build has no directory URLs)."""
+    return render.page_url(src, bool(env.conf.get("use_directory_urls", True)))
+
+
 def _page_url(env: Any) -> str:
     url = getattr(env.page, "url", None)
-    return url if isinstance(url, str) else render.page_url(_page_src(env))
+    return url if isinstance(url, str) else _url(env, _page_src(env))
 
 
 def _exists(env: Any, src: str) -> bool:
@@ -239,7 +244,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     def unit_links(program: Program) -> dict[str, str]:
         """Relative URLs (for raw HTML) from this page to every written unit page."""
         return {
-            unit.id: render.rel_url(_page_url(env), render.page_url(render.unit_src(program, unit)))
+            unit.id: render.rel_url(_page_url(env), _url(env, render.unit_src(program, unit)))
             for unit in program.units
             if _exists(env, render.unit_src(program, unit))
         }
@@ -288,7 +293,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     @env.macro
     def print_edition(scope: str = "program") -> str:
         """A link to the printable edition of this page's program, or of the whole handbook."""
-        target = f"print/{page_program().id}/" if scope == "program" else "print/"
+        target = _url(env, f"print/{page_program().id}/index.md" if scope == "program" else "print/index.md")
         label = (
             "Open the printable edition of this program"
             if scope == "program"
@@ -357,7 +362,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             rows.append(
                 render.TemplateRow(
                     title=t.title,
-                    link=render.rel_url(_page_url(env), render.page_url(render.template_src(t.id))),
+                    link=render.rel_url(_page_url(env), _url(env, render.template_src(t.id))),
                     summary=t.summary,
                     category=t.category,
                     category_label=TEMPLATE_CATEGORIES[t.category],
@@ -491,7 +496,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         import json
 
         item = page_assessment()
-        links = {i.id: render.rel_url(_page_url(env), render.page_url(i.link)) for i in item.items if i.link}
+        links = {i.id: render.rel_url(_page_url(env), _url(env, i.link)) for i in item.items if i.link}
         definition = json.dumps(render.assessment_definition(item, links), separators=(",", ":"))
         return render.assessment_form_html(item, definition) + assets("scoring.js", "assessment.js")
 
@@ -569,7 +574,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             {
                 p.id: {
                     "title": p.title,
-                    "url": render.rel_url(_page_url(env), render.page_url(path_src(p.id))),
+                    "url": render.rel_url(_page_url(env), _url(env, path_src(p.id))),
                     "role": p.role,
                 }
                 for p in handbook.paths.values()
@@ -624,9 +629,13 @@ def write_print_editions(env: Any, site: Path) -> None:
     """One printable page per program (print/<program>/) and one for the whole handbook (print/)."""
 
     def built(src: str) -> tuple[str, str] | None:
-        url = render.page_url(src)
-        path = site / (url + "index.html" if url else "index.html")
+        url = _url(env, src)
+        path = site / (url + "index.html" if url == "" or url.endswith("/") else url)
         return (url, path.read_text("utf-8")) if path.is_file() else None
+
+    def target(src: str) -> tuple[str, Path]:
+        url = _url(env, src)
+        return url, site / (url + "index.html" if url.endswith("/") else url)
 
     handbook: Handbook = env.handbook_data
     for program in handbook.programs.values():
@@ -634,18 +643,20 @@ def write_print_editions(env: Any, site: Path) -> None:
         parts = [part for src in sources if (part := built(src))]
         if not parts:
             continue
-        target = f"print/{program.id}/"
-        html = render.print_page(parts[0][1], parts[0][0], parts, target, f"{program.title}: printable edition")
-        (site / target).mkdir(parents=True, exist_ok=True)
-        (site / target / "index.html").write_text(html, "utf-8")
+        url, path = target(f"print/{program.id}/index.md")
+        html = render.print_page(parts[0][1], parts[0][0], parts, url, f"{program.title}: printable edition")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, "utf-8")
     skip = {"tags.md"}
     parts = [part for src in _nav_sources(env.conf.get("nav") or []) if src not in skip and (part := built(src))]
     # The shell lends its head and header; one at the edition's own depth keeps Material's base path right.
-    shell = next((part for part in parts if part[0].count("/") == 1), None)
+    url, path = target("print/index.md")
+    depth = render.dir_of(url).count("/")
+    shell = next((part for part in parts if render.dir_of(part[0]).count("/") == depth), None)
     if shell:
-        html = render.print_page(shell[1], shell[0], parts, "print/", f"{env.conf['site_name']}: printable edition")
-        (site / "print").mkdir(exist_ok=True)
-        (site / "print" / "index.html").write_text(html, "utf-8")
+        html = render.print_page(shell[1], shell[0], parts, url, f"{env.conf['site_name']}: printable edition")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, "utf-8")
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -41,12 +41,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def page_url(src_path: str) -> str:
-    """The URL MkDocs gives a source file with ``use_directory_urls``: ``a/b.md`` -> ``a/b/``."""
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a source file: ``a/b.md`` -> ``a/b/``, or ``a/b.html`` without directory URLs."""
     stem = src_path[:-3] if src_path.endswith(".md") else src_path
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
+        return stem[: -len("index")]
     return stem + "/"
 
 
@@ -498,6 +499,8 @@ def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
     """The questionnaire: a fieldset of radio buttons per question. Scoring runs in the browser."""
     out = [
         f'<div class="hb-assessment" data-hb-assessment="{esc(definition_json)}">',
+        '<p class="hb-assessment__privacy">Your answers are scored and kept in this browser only. Nothing you '
+        "enter is sent anywhere; export them to a file to keep a copy.</p>",
         '<p class="hb-assessment__message" role="alert"></p>',
         # A group, not a <form>: answers apply as they change and nothing is ever submitted.
         f'<div class="hb-assessment__form" role="group" aria-label="{esc(assessment.title)}">',
@@ -698,7 +701,7 @@ _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _WIDGET_SCRIPT = re.compile(r'<script src="[^"]*"></script>')
 
 
-def _dir_of(url: str) -> str:
+def dir_of(url: str) -> str:
     """The folder a page's relative links start from: 'a/b/' for 'a/b/' and for 'a/b/index.html'."""
     return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
 
@@ -711,18 +714,20 @@ def relocate(article: str, from_url: str, to_url: str, prefix: str, anchors: dic
     in-document links.
     """
 
+    by_path = {page.rstrip("/"): other for page, other in anchors.items()}  # one lookup per link, not a scan
+
     def target(url: str) -> str:
         if url.startswith("#"):
             return f"#{prefix}{url[1:]}" if len(url) > 1 else url
         if "://" in url or url.startswith(("/", "mailto:", "data:", "javascript:")):
             return url
         path, _, fragment = url.partition("#")
-        resolved = posixpath.normpath(posixpath.join(_dir_of(from_url), path)) if path else from_url.rstrip("/")
+        resolved = posixpath.normpath(posixpath.join(dir_of(from_url), path)) if path else from_url.rstrip("/")
         site_path = resolved + ("/" if path.endswith("/") else "")
-        for page, other in anchors.items():
-            if site_path.rstrip("/") == page.rstrip("/"):
-                return f"#{other}{fragment}" if fragment else f"#{other}top"
-        new = posixpath.relpath("/" + site_path, "/" + _dir_of(to_url))
+        other = by_path.get(site_path.rstrip("/"))
+        if other is not None:
+            return f"#{other}{fragment}" if fragment else f"#{other}top"
+        new = posixpath.relpath("/" + site_path, "/" + dir_of(to_url))
         if path.endswith("/") and not new.endswith("/"):
             new += "/"
         return new + (f"#{fragment}" if fragment else "")

@@ -232,6 +232,51 @@ def build_site(dest: Path, *, strict: bool = True, config_file: Path | None = No
     return 0
 
 
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+
+
+def offline_config() -> Path:
+    """mkdocs.yml for a copy that works from a folder: Material's offline plugin (file URLs,
+    search index inlined), no instant navigation (it fetches pages), and the web-worker shim
+    the plugin needs served from the site itself instead of the CDN it would otherwise add."""
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    for old, new in (
+        ("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n"),
+        ("    - navigation.instant\n", ""),
+        (
+            "extra:\n  generator: false\n",
+            "extra:\n  generator: false\n  polyfills:\n    - assets/iframe-worker/shim.js\n",
+        ),
+    ):
+        if old not in text:
+            raise SystemExit(f"offline build: mkdocs.yml no longer contains {old!r}; update offline_config()")
+        text = text.replace(old, new, 1)
+    path = ROOT / ".offline-mkdocs.yml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def build_offline(dest: Path, quiet: bool = False) -> int:
+    """A copy of the site to open from a folder or a USB stick: open index.html in a browser."""
+    if not SHIM.is_file():
+        print(
+            "offline build needs node_modules/iframe-worker (run 'npm ci'): search works offline through it",
+            file=sys.stderr,
+        )
+        return 1
+    config = offline_config()
+    try:
+        code = build_site(dest, config_file=config, quiet=quiet)
+    finally:
+        config.unlink()
+    if code == 0:
+        target = dest / "assets" / "iframe-worker" / "shim.js"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SHIM, target)
+        print(f"offline copy in {dest}: open {dest / 'index.html'} in a browser")
+    return code
+
+
 def serve(addr: str) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
@@ -254,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
     build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+    build_cmd.add_argument("--offline", action="store_true", help="a copy that works opened from a folder")
     new_cmd = commands.add_parser("new", help="create a template or framework page from a skeleton")
     new_cmd.add_argument("kind", choices=["template", "framework"])
     new_cmd.add_argument("id", help="lowercase id with hyphens, e.g. stakeholder-map")
@@ -274,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(checklist_ids()))
         return 0
     if args.command == "build":
+        if args.offline:
+            return build_offline(args.dest if args.dest != ROOT / "site" else ROOT / "site-offline", args.quiet)
         return build_site(args.dest, strict=not args.no_strict, quiet=args.quiet)
     return serve(args.addr)
 

@@ -128,3 +128,41 @@ def test_packet_prints_each_week_on_its_own_sheets(page, paper):
     pdf = page.pdf(format=paper, print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= 5, f"{paper}: {pages} printed pages for five weeks"
+
+
+def test_checklist_by_keyboard_alone(page):
+    """Tab reaches every checkbox and the reset button, focus is visible, ticks are announced."""
+    page.goto(WEEK_1)
+    total = boxes(page).count()
+    page.locator("h1").click()  # start from the content, as after a skip link
+    reached = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            "() => { const e = document.activeElement; return {item: e.dataset.hbItem || null,"
+            " text: e.textContent, outline: getComputedStyle(e).outlineStyle} }"
+        )
+        if info["item"]:
+            reached.append(info["item"])
+            assert info["outline"] != "none", "focus must be visible on a checkbox"
+        if info["text"] == "Reset this checklist":
+            break
+    assert len(reached) == total, f"Tab reached {len(reached)} of {total} checkboxes"
+    page.locator(f'[data-hb-item="{reached[0]}"]').focus()
+    page.keyboard.press("Space")
+    progress = page.locator(".hb-checklist__progress")
+    assert progress.get_attribute("aria-live") == "polite"
+    assert progress.inner_text() == f"1 of {total} done"
+
+
+def test_template_filters_by_keyboard_alone(page):
+    page.goto("templates/")
+    select = page.locator("#hb-filter-purpose")
+    select.focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("ArrowDown")  # the first purpose after "All"
+    status = page.locator(".hb-filters__count")
+    assert status.get_attribute("role") == "status"
+    shown = page.locator("table[data-hb-filterable] tbody tr:not([hidden])").count()
+    total = page.locator("table[data-hb-filterable] tbody tr").count()
+    assert 0 < shown < total and status.inner_text() == f"Showing {shown} of {total} templates."
