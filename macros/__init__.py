@@ -692,11 +692,12 @@ def on_post_build(env: Any) -> None:
         target = site / rel_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
-    write_print_editions(env, site)
-    # Material's templates indent deeply: a fifth of every page was white space.
+    # Material's templates indent deeply: a fifth of every page was white space. Compact the
+    # pages first, so the print editions are assembled from (and inherit) compact pages.
     for page in site.rglob("*.html"):
         html = page.read_text("utf-8")
         page.write_text(render.compact_html(html), "utf-8")
+    write_print_editions(env, site)
 
 
 __all__ = ["define_env", "on_post_page_macros", "on_post_build", "Handbook"]

@@ -448,6 +448,15 @@ def path_steps_markdown(steps: list[tuple[str, str, int, str]]) -> str:
     return "\n".join(out) + f"\n\n**Total:** about {minutes_label(total)} over {len(steps)} steps.\n"
 
 
+def radio(name: str, value: str, label: str, dom_id: str, *, required: bool = False) -> str:
+    """A radio button and its label, every attribute escaped."""
+    flag = " required" if required else ""
+    return (
+        f'<input type="radio" name="{esc(name)}" id="{esc(dom_id)}" value="{esc(value)}"{flag}>'
+        f' <label for="{esc(dom_id)}">{esc(label)}</label>'
+    )
+
+
 def chooser_html(questions: list[tuple[str, str, list[tuple[str, str]]]], routes_json: str, paths_json: str) -> str:
     """The start-here form: one radio group per question; the browser routes the answers to a path."""
     out = [
@@ -455,12 +464,9 @@ def chooser_html(questions: list[tuple[str, str, list[tuple[str, str]]]], routes
     ]
     for qid, text, answers in questions:
         out.append(f'<fieldset class="hb-chooser__question"><legend>{esc(text)}</legend>')
-        for aid, label in answers:
-            dom = esc(f"hb-choose-{qid}-{aid}")
-            out.append(
-                f'<p><input type="radio" name="{esc(qid)}" id="{dom}" value="{esc(aid)}" required>'
-                f' <label for="{dom}">{esc(label)}</label></p>'
-            )
+        out.extend(
+            f"<p>{radio(qid, aid, label, f'hb-choose-{qid}-{aid}', required=True)}</p>" for aid, label in answers
+        )
         out.append("</fieldset>")
     out.append('<p><button type="submit" class="md-button md-button--primary">Show my path</button></p>')
     out.append('<div class="hb-chooser__result" role="status" aria-live="polite"></div>')
@@ -525,12 +531,10 @@ def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
                 f"<span>{assessment.scale.max}: {esc(assessment.scale.high_label)}</span></p>"
             )
             out.append('<div class="hb-scale">')
-        for value, label in options:
-            dom = esc(f"hb-{assessment.id}-{item.id}-{value}")
-            out.append(
-                f'<span class="hb-option"><input type="radio" name="{esc(item.id)}" id="{dom}" value="{esc(value)}">'
-                f'<label for="{dom}">{esc(label)}</label></span>'
-            )
+        out.extend(
+            f'<span class="hb-option">{radio(item.id, value, label, f"hb-{assessment.id}-{item.id}-{value}")}</span>'
+            for value, label in options
+        )
         out.append("</div></fieldset>")
     out.append("</div>")
     out.append('<div class="hb-assessment__result" aria-live="polite"></div>')
