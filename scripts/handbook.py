@@ -283,7 +283,8 @@ def serve(addr: str) -> int:
 
     _log_to_stderr(logging.INFO)
     try:
-        mkdocs_serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=addr, livereload=True)
+        # Serve at the root of the address, not under the published site's path (/handbook/).
+        mkdocs_serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=addr, livereload=True, site_url=f"http://{addr}/")
     except Abort as err:
         print(f"serve failed: {err}", file=sys.stderr)
         return 1
