@@ -134,11 +134,15 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
             )
         return program, unit
 
-    def current_template(template_id: str | None = None) -> Template:
-        template_id = template_id or env.page.meta.get("template_id")
-        if template_id not in handbook.templates:
-            raise HandbookError(f"{_where(env)}: 'template_id: {template_id}' names no template in data/templates/")
-        return handbook.templates[template_id]
+    def from_meta(key: str, table: dict[str, Any], folder: str) -> Any:
+        """The data item a page names in its front matter (check_pages has already vetted it)."""
+        value = env.page.meta.get(key)
+        if value not in table:
+            raise HandbookError(f"{_where(env)}: front matter '{key}: {value}' names nothing in data/{folder}/")
+        return table[value]
+
+    def current_template() -> Template:
+        return from_meta("template_id", handbook.templates, "templates")
 
     def assets(*scripts: str) -> str:
         """Widget stylesheet and scripts for this page, each emitted once per page, after the markup."""
@@ -250,12 +254,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
         }
 
     def page_program() -> Program:
-        program_id = env.page.meta.get("program")
-        if program_id not in handbook.programs:
-            raise HandbookError(
-                f"{_where(env)}: front matter 'program: {program_id}' names no program in data/programs/"
-            )
-        return handbook.programs[program_id]
+        return from_meta("program", handbook.programs, "programs")
 
     @env.macro
     def program_progress() -> str:
@@ -483,12 +482,7 @@ def define_env(env: Any) -> None:  # noqa: C901 - one closure per macro reads be
     # --- assessments -----------------------------------------------------------------------
 
     def page_assessment():
-        assessment_id = env.page.meta.get("assessment_id")
-        if assessment_id not in handbook.assessments:
-            raise HandbookError(
-                f"{_where(env)}: 'assessment_id: {assessment_id}' names no assessment in data/assessments/"
-            )
-        return handbook.assessments[assessment_id]
+        return from_meta("assessment_id", handbook.assessments, "assessments")
 
     @env.macro
     def assessment() -> str:
