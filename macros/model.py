@@ -114,8 +114,8 @@ class PhaseLabels(Strict):
     capstone: Text = "Capstone milestone"
 
 
-class Program(Strict):
-    """A curriculum: the five-week cohort, an eight-module program, the staff-plus path."""
+class ProgramInfo(Strict):
+    """A program's own file, ``data/programs/<id>.yml``; its units live in ``data/programs/<id>/``."""
 
     id: Slug
     title: Text
@@ -125,7 +125,22 @@ class Program(Strict):
     audience: Text
     unit_label: Literal["Week", "Module", "Competency"]
     phase_labels: PhaseLabels = PhaseLabels()
+
+
+class Program(ProgramInfo):
+    """A curriculum: the five-week cohort, an eight-module program, the staff-plus path."""
+
     units: list[Unit] = Field(min_length=1)
+
+    def length(self) -> str:
+        """'5 weeks', '8 modules', '6 competencies'."""
+        plurals = {"Week": "weeks", "Module": "modules", "Competency": "competencies"}
+        word = self.unit_label.lower() if len(self.units) == 1 else plurals[self.unit_label]
+        return f"{len(self.units)} {word}"
+
+    def unit_heading(self, unit: Unit) -> str:
+        """'Week 1: Organisational foundations': the unit page's title and its navigation label."""
+        return f"{self.unit_label} {unit.number}: {unit.title}"
 
 
 class TemplateSection(Strict):

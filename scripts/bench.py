@@ -224,27 +224,27 @@ def make_synthetic(dest: Path, pages: int) -> int:
         pid = f"program-{p:03d}"
         folder = docs / "programs" / pid
         folder.mkdir(parents=True)
-        unit_yaml = []
+        (data / "programs" / pid).mkdir(parents=True)
         for u in range(1, per_program + 1):
             template = f"template-{rng.randrange(templates):04d}"
-            unit_yaml.append(
-                f"  - number: {u}\n    id: module-{u}\n    title: Module {u} of program {p}\n    focus: {paragraph(rng, 3)}\n"
-                f"    goals:\n      - {sentence(rng)}\n      - {sentence(rng)}\n    discussion:\n      - {sentence(rng)}\n"
-                f"    homework:\n      title: Exercise {u}\n      description: {paragraph(rng, 2)}\n      template: {template}\n"
-                f"    checklist:\n      - id: read\n        phase: before\n        text: {sentence(rng)}\n"
-                f"      - id: discuss\n        phase: during\n        text: {sentence(rng)}\n"
-                f"    reading:\n      - author: A. Author\n        title: {sentence(rng)}\n"
+            (data / "programs" / pid / f"module-{u}.yml").write_text(
+                f"number: {u}\nid: module-{u}\ntitle: Module {u} of program {p}\nfocus: {paragraph(rng, 3)}\n"
+                f"goals:\n  - {sentence(rng)}\n  - {sentence(rng)}\ndiscussion:\n  - {sentence(rng)}\n"
+                f"homework:\n  title: Exercise {u}\n  description: {paragraph(rng, 2)}\n  template: {template}\n"
+                f"checklist:\n  - id: read\n    phase: before\n    text: {sentence(rng)}\n"
+                f"  - id: discuss\n    phase: during\n    text: {sentence(rng)}\n"
+                f"reading:\n  - author: A. Author\n    title: {sentence(rng)}\n"
             )
             (folder / f"module-{u}.md").write_text(
-                front(f"Module {u} of program {p}", rng, program=pid, unit=u)
-                + f"# Module {u}\n\n{{{{ unit_focus() }}}}\n\n## Goals\n\n{{{{ unit_goals() }}}}\n\n## Key ideas\n\n"
+                front(f"Module {u}: Module {u} of program {p}", rng, program=pid, unit=u)
+                + "{{ unit_focus() }}\n\n## Goals\n\n{{ unit_goals() }}\n\n## Key ideas\n\n"
                 + prose(rng, 5, "../../index.md")
                 + "\n## Discussion\n\n{{ unit_discussion() }}\n\n## Exercise\n\n{{ unit_homework() }}\n\n"
                 "## Checklist\n\n{{ unit_checklist() }}\n\n## Further reading\n\n{{ unit_reading() }}\n"
             )
         (data / "programs" / f"{pid}.yml").write_text(
             f"id: {pid}\ntitle: Program {p}\nsummary: {sentence(rng)}\nformat: {sentence(rng)}\ncadence: Weekly.\n"
-            f"audience: {sentence(rng)}\nunit_label: Module\nunits:\n" + "".join(unit_yaml)
+            f"audience: {sentence(rng)}\nunit_label: Module\n"
         )
         (folder / "index.md").write_text(
             front(f"Program {p}", rng, program=pid)
@@ -252,7 +252,7 @@ def make_synthetic(dest: Path, pages: int) -> int:
         )
         nav.append(f"      - Program {p}:")
         nav.append(f"          - programs/{pid}/index.md")
-        nav += [f"          - Module {u}: programs/{pid}/module-{u}.md" for u in range(1, per_program + 1)]
+        nav += [f"          - programs/{pid}/module-{u}.md" for u in range(1, per_program + 1)]
     nav.append("  - Articles:")
     for a in range(articles):
         group = a // 25

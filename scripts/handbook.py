@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Contributor commands for the handbook, driving MkDocs through its Python API.
+"""Contributor commands for the handbook: one CLI, one documented function per command.
 
-    python scripts/handbook.py validate          check data/ without building
-    python scripts/handbook.py build [--dest D]  strict build; replaces site/ only on success
-    python scripts/handbook.py serve             live-reloading preview on 127.0.0.1:8000
-    python scripts/handbook.py checklist-ids     list checklist storage ids (--write to accept changes)
-    python scripts/handbook.py new template ID --title T    scaffold a template (data + page + nav)
-    python scripts/handbook.py new framework ID --title T   scaffold a framework page (page + nav)
+    python scripts/handbook.py validate                 check data/ and page front matter (about a second)
+    python scripts/handbook.py build [--dest D]         strict build; replaces site/ only on success
+    python scripts/handbook.py serve                    live-reloading preview on 127.0.0.1:8000
+    python scripts/handbook.py publish --site D         write downloads, zip, llms.txt, JSON and print
+                                                        editions into a site built by Zensical
+    python scripts/handbook.py checklist-ids [--write]  list checklist storage ids, or acknowledge removals
+    python scripts/handbook.py new unit PROGRAM --title T           the next week, module or competency
+    python scripts/handbook.py new template|assessment|framework ID --title T
 
 `make validate`, `make build` and `make serve` call these. Exit status is 0 on success and
 1 on any problem; problems are printed one per line, never as a traceback.
@@ -17,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -25,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the notice is about MkDocs 2; see docs/about/platform
 
 
@@ -38,8 +40,10 @@ def _log_to_stderr(level: int) -> None:
 
 
 def validate(root: Path = ROOT) -> int:
-    """Load and cross-check every file in data/; print one line per problem."""
-    from macros.loader import DataError, check_pages, load_handbook
+    """Load and cross-check every file in data/ and every page's front matter; one line per problem."""
+    from macros.loader import load_handbook
+    from macros.pages import check_pages
+    from macros.yamldata import DataError
 
     root = root.resolve()
     try:
@@ -52,125 +56,49 @@ def validate(root: Path = ROOT) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in data/ and page front matter", file=sys.stderr)
         return 1
-    units = sum(len(p.units) for p in handbook.programs.values())
     print(
-        f"data/ is valid: {len(handbook.programs)} programs, {units} units, {len(handbook.templates)} templates, "
-        f"{len(handbook.assessments)} assessments, {len(handbook.paths)} learning paths"
+        f"data/ is valid: {len(handbook.programs)} programs, {len(handbook.units())} units, "
+        f"{len(handbook.templates)} templates, {len(handbook.assessments)} assessments, "
+        f"{len(handbook.paths)} learning paths"
     )
     return 0
 
 
 CHECKLIST_IDS = ROOT / "tests" / "checklist-ids.txt"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _insert_nav(config: Path, after_line: str, indent: int, entry_title: str, entry_path: str) -> None:
-    """Add ``- "title": path`` to the nav block that follows ``after_line``, in title order."""
-    lines = config.read_text("utf-8").splitlines()
-    start = lines.index(after_line) + 1
-    prefix = " " * indent + "- "
-    end = start
-    while end < len(lines) and lines[end].startswith(prefix):
-        end += 1
-    entry = f'{prefix}"{entry_title}": {entry_path}'
-    block = lines[start:end]
-    position = start + sum(1 for line in block if line.startswith(prefix + '"') and line.lower() < entry.lower())
-    lines.insert(position, entry)
-    config.write_text("\n".join(lines) + "\n", "utf-8")
-
-
-def scaffold(kind: str, slug: str, title: str, root: Path = ROOT) -> int:
-    """Create a template (data + page) or a framework page from a skeleton that builds green."""
-    import datetime
-
-    if not SLUG.match(slug):
-        print(f"'{slug}' is not a valid id: use lowercase letters, digits and single hyphens", file=sys.stderr)
-        return 1
-    if any(c in title for c in '"<>&{}'):
-        print("the title may not contain quotes, angle brackets, & or braces", file=sys.stderr)
-        return 1
-    today = datetime.date.today().isoformat()
-    if kind == "template":
-        data, page = root / "data" / "templates" / f"{slug}.yml", root / "docs" / "templates" / f"{slug}.md"
-    else:
-        data, page = None, root / "docs" / "frameworks" / f"{slug}.md"
-    for path in (data, page):
-        if path is not None and path.exists():
-            print(f"{path.relative_to(root)} already exists", file=sys.stderr)
-            return 1
-    if kind == "template":
-        data.write_text(
-            f"id: {slug}\ntitle: {title}\ncategory: plan\nversion: 0.1.0\n"
-            "summary: One line on what the document is for.\n"
-            "purpose: >-\n  What the document helps a reader decide or do, and for whom.\n"
-            "when_to_use:\n  - The situation in which the document earns its keep.\n"
-            "when_not_to_use:\n  - The situation in which it is overkill.\n"
-            "how_to_fill:\n  - The first step of filling it in.\n  - The second step.\n"
-            "sections:\n  - heading: Context\n    prompts:\n      - What question does this section answer?\n"
-            "    body: |\n      - **Situation:** {what is happening}\n"
-            "  - heading: Next steps\n    prompts:\n      - What happens next, and who does it?\n"
-            "    required: false\n    minimal: false\n    body: |\n      - {action}, owned by {name}, by {date}\n"
-            "example: >-\n  A short worked example for a fictional company.\n"
-            "mistakes:\n  - A common mistake people make with this document.\n",
-            "utf-8",
-        )
-        page.write_text(
-            f"---\ntitle: {title} template\ndescription: >-\n  One sentence on what the {title.lower()} is for.\n"
-            f"tags:\n  - Strategy\n  - Execution\nowner: templates\nreviewed: {today}\ntemplate_id: {slug}\n---\n\n"
-            f"# {title}\n\n{{{{ template_purpose() }}}}\n\n{{{{ template_when() }}}}\n\n## How to fill it in\n\n"
-            "{{ template_how() }}\n\n## The template\n\n{{ template_block() }}\n\n### Minimal version\n\n"
-            '{{ template_block("minimal") }}\n\n## Worked example\n\n{{ template_example() }}\n\n'
-            "## Common mistakes\n\n{{ template_mistakes() }}\n\n## Where this is used\n\n{{ template_where_used() }}\n",
-            "utf-8",
-        )
-        _insert_nav(root / "mkdocs.yml", "      - templates/index.md", 6, title, f"templates/{slug}.md")
-        created = [data, page]
-        next_step = f"list '{slug}' in a unit's templates: (or homework template:) in data/programs/ so it is used"
-    else:
-        sections = ["The idea", "When it helps", "How to apply it", "Pitfalls", "Example"]
-        body = "".join(f"## {name}\n\nWrite this section in your own words.\n\n" for name in sections)
-        page.write_text(
-            f"---\ntitle: {title}\ndescription: >-\n  One sentence on what {title} helps a leader do.\n"
-            f"tags:\n  - Strategy\n  - Decision-making\nowner: frameworks\nreviewed: {today}\n---\n\n"
-            f"# {title}\n\nA one-paragraph summary.\n\n{body}"
-            "## Where this is used\n\n{{ framework_where_used() }}\n\n## Sources\n\n"
-            "- Author, *Title* (year).\n",
-            "utf-8",
-        )
-        _insert_nav(root / "mkdocs.yml", "      - Tools the programs use:", 10, title, f"frameworks/{slug}.md")
-        created = [page]
-        next_step = f"name '{slug}' in a unit's or template's frameworks: list so its 'where used' fills in"
-    for path in created:
-        print(f"created {path.relative_to(root)}")
-    print("added it to nav in mkdocs.yml")
-    print(f"next: replace the skeleton text, {next_step}, then run make test")
-    return 0
 
 
 def checklist_ids(root: Path = ROOT) -> list[str]:
     """Every checklist item's storage id as 'program/unit/item', in data order."""
+    from macros.checklists import storage_ids
     from macros.loader import load_handbook
-    from macros.render import checklist_items
 
     handbook = load_handbook(root / "data", root, root / "docs")
-    return [
-        f"{program.id}/{unit.id}/{item.id}"
-        for program in handbook.programs.values()
-        for unit in program.units
-        for item in checklist_items(unit)
-    ]
+    return [item for program, unit in handbook.units() for item in storage_ids(program, unit)]
 
 
-def write_checklist_ids() -> int:
-    """Accept the current checklist ids: readers' saved ticks for removed ids will be dropped."""
-    ids = checklist_ids()
-    CHECKLIST_IDS.write_text(
-        "# Checklist item ids are the keys of readers' saved progress. Renaming or removing one\n"
-        "# silently drops readers' ticks, so changes must be accepted on purpose:\n"
+def published_ids(root: Path = ROOT) -> set[str]:
+    """The ids readers may have ticks stored under: every id recorded in tests/checklist-ids.txt."""
+    path = root / CHECKLIST_IDS.relative_to(ROOT)
+    return {line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")}
+
+
+def removed_ids(root: Path = ROOT, current: list[str] | None = None, published: set[str] | None = None) -> list[str]:
+    """Published ids that no longer exist (removed or renamed). New ids are not a problem."""
+    current_ids = set(checklist_ids(root) if current is None else current)
+    return sorted((published_ids(root) if published is None else published) - current_ids)
+
+
+def write_checklist_ids(root: Path = ROOT) -> int:
+    """Record the current ids as published, acknowledging any removal (readers' ticks for it are dropped)."""
+    ids = checklist_ids(root)
+    lost = removed_ids(root, ids)
+    (root / CHECKLIST_IDS.relative_to(ROOT)).write_text(
+        "# Checklist item ids are the keys of readers' saved progress. Adding ids needs nothing;\n"
+        "# removing or renaming one drops readers' ticks, and the tests fail until it is acknowledged:\n"
         "#   python scripts/handbook.py checklist-ids --write\n" + "\n".join(ids) + "\n",
         "utf-8",
     )
-    print(f"wrote {len(ids)} ids to {CHECKLIST_IDS.relative_to(ROOT)}")
+    print(f"recorded {len(ids)} ids" + (f"; acknowledged the removal of {', '.join(lost)}" if lost else ""))
     return 0
 
 
@@ -278,12 +206,12 @@ def build_offline(dest: Path, quiet: bool = False) -> int:
 
 
 def serve(addr: str) -> int:
+    """Preview with live reload at http://ADDR/ (the published site's path prefix is dropped)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
 
     _log_to_stderr(logging.INFO)
     try:
-        # Serve at the root of the address, not under the published site's path (/handbook/).
         mkdocs_serve(config_file=str(ROOT / "mkdocs.yml"), dev_addr=addr, livereload=True, site_url=f"http://{addr}/")
     except Abort as err:
         print(f"serve failed: {err}", file=sys.stderr)
@@ -291,35 +219,78 @@ def serve(addr: str) -> int:
     return 0
 
 
+def publish_into(site_dir: Path, root: Path = ROOT) -> int:
+    """Write the generated files into a site another tool built (Zensical runs no post-build hook)."""
+    from mkdocs.config import load_config
+
+    from macros.loader import load_handbook
+    from macros.publish import publish
+    from macros.settings import Site
+
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}: no built site here (index.html is missing); build first", file=sys.stderr)
+        return 1
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    site = Site.from_config(config, root)
+    report = publish(site, load_handbook(site.data_dir, root, site.docs_dir), site_dir)
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def new(kind: str, name: str, title: str, root: Path = ROOT, unit_id: str | None = None) -> int:
+    """Create the data and page skeleton for a unit, template, assessment or framework page."""
+    import scaffold
+
+    makers = {
+        "unit": lambda: scaffold.new_unit(root, name, title, unit_id),
+        "template": lambda: scaffold.new_template(root, name, title),
+        "assessment": lambda: scaffold.new_assessment(root, name, title),
+        "framework": lambda: scaffold.new_framework(root, name, title),
+    }
+    try:
+        created = makers[kind]()
+    except scaffold.ScaffoldError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path.relative_to(root)}")
+    print("added it to nav in mkdocs.yml")
+    print("next: write the content, remove 'draft: true' from the page's front matter, then run make test")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    validate_cmd = commands.add_parser("validate", help="check data/ without building")
+    validate_cmd = commands.add_parser("validate", help=validate.__doc__)
     validate_cmd.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ and docs/")
-    build_cmd = commands.add_parser("build", help="strict build into site/ (or --dest)")
+    build_cmd = commands.add_parser("build", help=build_site.__doc__)
     build_cmd.add_argument("--dest", type=Path, default=ROOT / "site")
     build_cmd.add_argument("--no-strict", action="store_true", help="report warnings without failing (drafting only)")
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
     build_cmd.add_argument("--offline", action="store_true", help="a copy that works opened from a folder")
-    new_cmd = commands.add_parser("new", help="create a template or framework page from a skeleton")
-    new_cmd.add_argument("kind", choices=["template", "framework"])
-    new_cmd.add_argument("id", help="lowercase id with hyphens, e.g. stakeholder-map")
-    new_cmd.add_argument("--title", required=True)
-    new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    ids_cmd = commands.add_parser("checklist-ids", help="list checklist storage ids (--write accepts them)")
-    ids_cmd.add_argument("--write", action="store_true", help=f"update {CHECKLIST_IDS.relative_to(ROOT)}")
-    serve_cmd = commands.add_parser("serve", help="preview with live reload")
+    serve_cmd = commands.add_parser("serve", help=serve.__doc__)
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000")
+    publish_cmd = commands.add_parser("publish", help=publish_into.__doc__)
+    publish_cmd.add_argument("--site", type=Path, required=True, help="the built site folder")
+    ids_cmd = commands.add_parser("checklist-ids", help="list checklist storage ids (--write records them)")
+    ids_cmd.add_argument("--write", action="store_true", help=write_checklist_ids.__doc__)
+    new_cmd = commands.add_parser("new", help=new.__doc__)
+    new_cmd.add_argument("kind", choices=["unit", "template", "assessment", "framework"])
+    new_cmd.add_argument("name", help="the program id for a unit; otherwise the new id, e.g. stakeholder-map")
+    new_cmd.add_argument("--title", required=True)
+    new_cmd.add_argument("--id", dest="unit_id", help="a unit's id (default: week-N, module-N, competency-N)")
+    new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.root)
     if args.command == "new":
-        return scaffold(args.kind, args.id, args.title, args.root)
+        return new(args.kind, args.name, args.title, args.root, args.unit_id)
     if args.command == "checklist-ids":
-        if args.write:
-            return write_checklist_ids()
-        print("\n".join(checklist_ids()))
-        return 0
+        return write_checklist_ids() if args.write else print("\n".join(checklist_ids())) or 0
+    if args.command == "publish":
+        return publish_into(args.site)
     if args.command == "build":
         if args.offline:
             return build_offline(args.dest if args.dest != ROOT / "site" else ROOT / "site-offline", args.quiet)

@@ -1,4 +1,8 @@
-"""Shared fixtures: one strict build of the real site per test run, a local server, a browser.
+"""Shared fixtures: the loaded handbook and MkDocs config, one strict build of the site per test
+run, a local server, a browser.
+
+``HANDBOOK_ROOT`` points the suite at another copy of the project (the scaffolding test uses it
+to run the structural tests on a copy with new content).
 
 The site is built through MkDocs' Python API (``mkdocs build -q`` hides warnings and can exit
 0 on a strict failure, so it is not used). Browser tests drive Debian's Chromium through
@@ -20,9 +24,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
+TESTS = Path(__file__).resolve().parent
+ROOT = Path(os.environ.get("HANDBOOK_ROOT") or TESTS.parent).resolve()
+sys.path.insert(0, str(TESTS.parent))
+sys.path.insert(0, str(TESTS.parent / "scripts"))
+sys.path.insert(0, str(TESTS))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -61,9 +67,59 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def load_config(project: Path = ROOT):
+    """mkdocs.yml as MkDocs reads it (environment tags resolved, defaults filled in)."""
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    return mkdocs_load_config(config_file=str(project / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def mkdocs_config():
+    return load_config()
+
+
+@functools.lru_cache(maxsize=1)
+def load_book():
+    from macros.loader import load_handbook
+
+    return load_handbook(ROOT / "data", ROOT, ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The real handbook's data, loaded and cross-checked as the build does."""
+    return load_book()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking ``assessment_id`` runs once per assessment in data/, whatever their number."""
+    if "assessment_id" in metafunc.fixturenames:
+        metafunc.parametrize("assessment_id", sorted(load_book().assessments))
+
+
+def docs_sources(project: Path = ROOT) -> list[str]:
+    """Every page source under docs/, as 'programs/x/week-1.md'."""
+    return sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md"))
+
+
+def built_path(src: str) -> str:
+    """Where the build writes a page source: 'a/b.md' -> 'a/b/index.html', 'a/index.md' -> 'a/index.html'."""
+    if src == "index.md" or src.endswith("/index.md"):
+        return src[: -len(".md")] + ".html"
+    return src[: -len(".md")] + "/index.html"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook, built once per run."""
+    """The real handbook, built once per run; or the site HANDBOOK_SITE names (`make test` builds site/
+    first, so CI tests and deploys the same files)."""
+    prebuilt = os.environ.get("HANDBOOK_SITE")
+    if prebuilt and ROOT == TESTS.parent:
+        path = (TESTS.parent / prebuilt).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"HANDBOOK_SITE={prebuilt}: no built site there; run make build first")
+        return path
     return build(ROOT, tmp_path_factory.mktemp("build") / "site")
 
 

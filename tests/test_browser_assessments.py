@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import answers_strategy
 from hypothesis import HealthCheck, given, settings
 
 from macros.scoring import score
-from test_assessments import ASSESSMENTS, answers_strategy
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +41,9 @@ def quarterly(page):
     return page
 
 
-@pytest.mark.parametrize("assessment_id", sorted(ASSESSMENTS))
-def test_browser_scoring_equals_python(page, assessment_id):
+def test_browser_scoring_equals_python(page, handbook, assessment_id):
     """Generated answer sets: the JavaScript module and macros/scoring.py agree on every one."""
-    assessment = ASSESSMENTS[assessment_id]
+    assessment = handbook.assessments[assessment_id]
     page.goto(f"assessments/{assessment_id}/")
     page.wait_for_function("window.HandbookScoring !== undefined")
     samples = []
@@ -84,8 +83,8 @@ def test_fill_score_reload_and_band(quarterly):
     assert page.console_errors == []
 
 
-def test_every_assessment_can_be_completed_by_clicking(page):
-    for assessment_id, assessment in ASSESSMENTS.items():
+def test_every_assessment_can_be_completed_by_clicking(page, handbook):
+    for assessment_id, assessment in handbook.assessments.items():
         page.goto(f"assessments/{assessment_id}/")
         page.wait_for_function("window.HandbookAssessment !== undefined")
         answers = {i.id: (i.choices[0].id if i.choices else assessment.scale.max) for i in assessment.items}

@@ -6,16 +6,16 @@ import datetime
 import re
 import warnings
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, load_config
 from htmlscan import scan
-from macros.render import front_matter
+from macros.pages import front_matter
+from macros.settings import read_settings
 
 OWNERS_FILE = ROOT / ".github" / "CODEOWNERS"
 
 
 def review_months() -> int:
-    match = re.search(r"^\s+review_months:\s*(\d+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    return int(match.group(1)) if match else 12
+    return read_settings(load_config()["extra"].get("handbook")).review_months
 
 
 def teams() -> set[str]:

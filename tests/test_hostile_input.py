@@ -10,9 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import render
-from macros.loader import DataError, load_handbook
+from macros import assessments, checklists, markup, programs, templates, wayfinding
+from macros.loader import load_handbook
 from macros.model import Assessment, LearningPath, Program, Template
+from macros.yamldata import DataError
 
 HOSTILE = '<script>alert(1)</script> {{ config }} {% if x %} <b onmouseover="x">b</b> \' " &amp;'
 MARKERS = ("<script", "{{", "{%", "<b ")
@@ -128,32 +129,32 @@ def outputs() -> dict[str, str]:
         }
     )
     result = {
-        "checklist": render.checklist_html(program, unit),
-        "homework": render.homework_markdown(unit, template, "x.md"),
-        "schedule": render.schedule_table(program, {"week-1": "x.md"}),
-        "sources": render.sources_list(unit),
-        "decisions": render.decisions_markdown(unit),
-        "skills": render.skills_markdown(unit),
-        "agenda": render.agenda_table(unit),
-        "exercises": render.numbered_list(unit.exercises),
-        "packet": render.packet_markdown(program, unit, "x.md", HOSTILE),
-        "progress": render.program_progress_html(program, {"week-1": "x/"}),
-        "calendar": render.calendar_form_html(program),
-        "programs": render.program_table([(HOSTILE, "x.md", HOSTILE, "1 week", HOSTILE)]),
-        "links": render.link_table(("A", "B"), [(HOSTILE, "x.md", HOSTILE)]),
-        "library": render.template_library_html(
-            [render.TemplateRow(HOSTILE, "x/", HOSTILE, "decide", HOSTILE, (("p", HOSTILE),), (("c", HOSTILE),))]
+        "checklist": checklists.checklist_html(program, unit),
+        "homework": programs.homework_markdown(unit, template, "x.md"),
+        "schedule": programs.schedule_table(program, {"week-1": "x.md"}),
+        "sources": programs.sources_list(unit.reading),
+        "decisions": programs.decisions_markdown(unit),
+        "skills": programs.skills_markdown(unit),
+        "agenda": programs.agenda_table(unit),
+        "exercises": markup.numbered_list(unit.exercises),
+        "packet": programs.packet_markdown(program, unit, "x.md", HOSTILE),
+        "progress": checklists.program_progress_html(program, {"week-1": "x/"}),
+        "calendar": programs.calendar_form_html(program),
+        "programs": programs.programs_table_markdown([(HOSTILE, "x.md", HOSTILE, "1 week", HOSTILE)]),
+        "table": markup.table(("A", "B"), [(markup.cell(HOSTILE), markup.cell(HOSTILE))]),
+        "library": templates.template_library_html(
+            [templates.TemplateRow(HOSTILE, "x/", HOSTILE, "decide", HOSTILE, (("p", HOSTILE),), (("c", HOSTILE),))]
         ),
-        "path": render.path_steps_markdown([(HOSTILE, "a.md", 10, s.why) for s in path.steps]),
-        "chooser": render.chooser_html([("q", HOSTILE, [("a", HOSTILE)])], json.dumps([HOSTILE]), json.dumps({})),
-        "glossary": render.glossary_table([("X", HOSTILE)]),
-        "purpose": render.paragraphs(template.purpose),
+        "path": wayfinding.path_steps_markdown([(HOSTILE, "a.md", 10, s.why) for s in path.steps]),
+        "chooser": wayfinding.chooser_html([("q", HOSTILE, [("a", HOSTILE)])], json.dumps([HOSTILE]), json.dumps({})),
+        "glossary": wayfinding.glossary_table([("X", HOSTILE)]),
+        "purpose": markup.paragraphs(template.purpose),
     }
     for assessment in hostile_assessments():
-        definition = json.dumps(render.assessment_definition(assessment, {}))
-        result[f"form-{assessment.id}"] = render.assessment_form_html(assessment, definition)
-        result[f"bands-{assessment.id}"] = render.assessment_bands_markdown(assessment)
-        result[f"choices-{assessment.id}"] = render.choice_mapping_markdown(assessment)
+        definition = json.dumps(assessments.assessment_definition(assessment, {}))
+        result[f"form-{assessment.id}"] = assessments.assessment_form_html(assessment, definition)
+        result[f"bands-{assessment.id}"] = assessments.assessment_bands_markdown(assessment)
+        result[f"choices-{assessment.id}"] = assessments.choice_mapping_markdown(assessment)
     return result
 
 
@@ -186,7 +187,7 @@ documents = st.recursive(
     ),
     max_leaves=25,
 )
-KINDS = ["programs", "templates", "paths", "assessments"]
+KINDS = ["programs", "programs/fuzz", "templates", "paths", "assessments"]
 
 
 def _load(tmp: Path, kind: str, content: bytes) -> None:
@@ -214,3 +215,27 @@ def test_arbitrary_yaml_documents_never_crash_the_loader(tmp_path, document, kin
 )
 def test_arbitrary_bytes_never_crash_the_loader(tmp_path, content, kind):
     _load(tmp_path, kind, content)
+
+
+# --- end to end -------------------------------------------------------------------------------------
+
+VISIBLE = "<script>window.pwned=1</script> {{ config.site_name }} {% raw %} <b>bold</b>"
+
+
+def test_hostile_data_is_rendered_as_visible_text(tmp_path):
+    from conftest import build, copy_project
+    from htmlscan import scan
+
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "programs" / "leadership-cohort" / "week-1.yml"
+    unit = yaml.safe_load(data.read_text("utf-8"))
+    unit["homework"]["title"] = VISIBLE
+    unit["checklist"][0]["text"] = VISIBLE
+    data.write_text(yaml.safe_dump(unit, allow_unicode=True, sort_keys=False), "utf-8")
+    site = build(project, tmp_path / "site")
+    html = (site / "programs" / "leadership-cohort" / "week-1" / "index.html").read_text("utf-8")
+    page = scan(html)
+    assert page.text.count(VISIBLE) >= 2, "the hostile string must appear, as text, in homework and checklist"
+    assert not any("pwned" in script for script in page.scripts), "no script element may carry the data"
+    assert "<b>bold</b>" not in html and "{{" not in html and "{%" not in html
+    assert "Technical Leadership Handbook {% raw %}" not in page.text, "Jinja in data must not be evaluated"

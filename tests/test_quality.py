@@ -104,7 +104,7 @@ def test_our_macros_emit_no_nav_landmarks(site):
 
 def test_titles_and_descriptions_are_attribute_safe():
     """Material writes front-matter titles and descriptions into attributes without escaping them."""
-    from macros.render import front_matter
+    from macros.pages import front_matter
 
     for path in (ROOT / "docs").rglob("*.md"):
         meta = front_matter(path.read_text("utf-8"))

@@ -1,4 +1,4 @@
-"""The template library: pages, downloads, variants, the zip, and the document checker."""
+"""Templates: every template's page, downloads and variants; the zip; the document checker."""
 
 from __future__ import annotations
 
@@ -6,58 +6,103 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+
+from factories import make_template
 
 from check_document import check_text
-from conftest import build, copy_project
-from macros.loader import load_handbook
+from conftest import ROOT, build, built_path, copy_project
+from macros import templates
 from macros.model import PLACEHOLDER_RE
-from macros.render import has_minimal_variant
+from macros.pages import front_matter, template_src, unit_src
 
-ROOT = Path(__file__).resolve().parent.parent
-HANDBOOK = load_handbook(ROOT / "data", ROOT, ROOT / "docs")
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 
 
-def test_every_template_has_a_page_download_example_and_where_used(site, pages):
-    for template in HANDBOOK.templates.values():
-        page = pages.get(f"templates/{template.id}/index.html")
-        assert page is not None, f"no page for {template.id}"
-        assert (site / "downloads" / "templates" / f"{template.id}.md").is_file()
-        assert template.example and template.mistakes, f"{template.id}: needs a worked example and mistakes"
-        assert "worked-example" in page.ids and "common-mistakes" in page.ids
+def test_every_template_has_a_page_downloads_and_where_used(site, pages, handbook):
+    for template in handbook.templates.values():
+        page = pages.get(built_path(template_src(template.id)))
+        assert page is not None, f"no page for {template.id}; run scripts/handbook.py new template {template.id}"
         links = [url for _, _, url in page.links]
-        if has_minimal_variant(template):
-            assert any(url.endswith(f"downloads/templates/{template.id}-minimal.md") for url in links), template.id
-        uses = HANDBOOK.where_used(template.id)
-        assert uses, f"{template.id} is used by no unit"
-        for program, unit in uses:
+        for variant in templates.variants(template):
+            assert (site / templates.template_download(template.id, variant)).is_file()
+            assert any(url.endswith(templates.template_download(template.id, variant)) for url in links)
+        for program, unit in handbook.where_used(template.id):
             assert any(url.endswith(f"programs/{program.id}/{unit.id}/") for url in links), (
                 f"{template.id}: 'where used' does not link to {program.id}/{unit.id}"
             )
 
 
-def test_templates_follow_the_placeholder_convention():
-    for template in HANDBOOK.templates.values():
+def test_finished_templates_have_an_example_mistakes_and_a_use(handbook, pages):
+    for template in handbook.templates.values():
+        if front_matter((ROOT / "docs" / template_src(template.id)).read_text("utf-8")).get("draft"):
+            continue
+        assert template.example and template.mistakes, f"{template.id}: needs a worked example and mistakes"
+        assert "worked-example" in pages[built_path(template_src(template.id))].ids
+        assert handbook.where_used(template.id), f"{template.id} is used by no unit: name it in a unit's templates"
+
+
+def test_templates_follow_the_placeholder_convention(handbook):
+    for template in handbook.templates.values():
         bodies = "\n".join(section.body for section in template.sections)
         assert PLACEHOLDER_RE.search(bodies), f"{template.id} has no {{placeholder}}"
         assert "{{" not in bodies and "[" + "Description]" not in bodies
 
 
-def test_zip_holds_every_template_and_variant(site):
-    archive = zipfile.ZipFile(io.BytesIO((site / "downloads" / "handbook-templates.zip").read_bytes()))
+def test_template_document_full_and_minimal():
+    template = make_template()
+    full = templates.template_document(template, variant="full", source_url="https://h.example/t/", license_name="CC BY 4.0")
+    minimal = templates.template_document(
+        template, variant="minimal", source_url="https://h.example/t/", license_name="CC BY 4.0"
+    )
+    assert full.splitlines()[:9] == [
+        "---",
+        "title: Organisation map",
+        "template: org-map",
+        "template_version: 1.2.0",
+        "variant: full",
+        "required: Context",
+        "source: https://h.example/t/",
+        "license: CC BY 4.0",
+        "---",
+    ]
+    assert "## Extra" in full and "## Extra" not in minimal
+    assert "## Context\n\n<!-- Why — now? -->\n<!-- For whom? -->\n\n{context}" in full, "one comment per prompt"
+    assert "-->" not in full.replace(" -->", ""), "a prompt may not close the HTML comment early"
+    assert full.endswith("{more}") and minimal.endswith("{context}"), "no trailing newline, like the copy button"
+    assert templates.variants(template) == ("full", "minimal")
+    assert templates.variants(make_template(sections=template.sections[:1])) == ("full",)
+
+
+def test_template_library_is_a_plain_table_with_filter_data():
+    row = templates.TemplateRow(
+        title="Org <map>",
+        link="org-map/",
+        summary="Map it.",
+        category="communicate",
+        category_label="Influence and communicate",
+        programs=(("cohort", "Cohort"), ("staff-plus", "Staff-plus")),
+        competencies=(("mentoring", "Mentoring"),),
+    )
+    html = templates.template_library_html([row])
+    assert "<table data-hb-filterable>" in html, "no class, so the theme styles it"
+    assert '<tr data-program="cohort staff-plus" data-competency="mentoring" data-purpose="communicate">' in html
+    assert '<a href="org-map/">Org &lt;map&gt;</a>' in html
+    assert '<option value="staff-plus">Staff-plus</option>' in html
+    assert "data-hb-filters hidden" in html, "filters appear only when JavaScript can run them"
+
+
+def test_zip_holds_every_template_and_variant(site, handbook):
+    archive = zipfile.ZipFile(io.BytesIO((site / templates.TEMPLATE_ZIP).read_bytes()))
     expected = sorted(p.name for p in (site / "downloads" / "templates").glob("*.md"))
     assert archive.namelist() == expected
-    assert len(expected) == sum(2 if has_minimal_variant(t) else 1 for t in HANDBOOK.templates.values())
+    assert len(expected) == sum(len(templates.variants(t)) for t in handbook.templates.values())
     for name in expected:
         assert archive.read(name) == (site / "downloads" / "templates" / name).read_bytes()
 
 
 def test_zip_is_byte_identical_across_two_builds(site, tmp_path):
     again = build(copy_project(tmp_path / "project"), tmp_path / "site")
-    assert (again / "downloads" / "handbook-templates.zip").read_bytes() == (
-        site / "downloads" / "handbook-templates.zip"
-    ).read_bytes()
+    assert (again / templates.TEMPLATE_ZIP).read_bytes() == (site / templates.TEMPLATE_ZIP).read_bytes()
 
 
 def test_checker_passes_a_complete_document():
@@ -89,3 +134,10 @@ def test_checker_command_exit_codes(tmp_path):
     assert bad.returncode == 1 and len(bad.stdout.splitlines()) == 5
     missing = subprocess.run([*command, str(tmp_path / "nope.md")], capture_output=True, text=True)
     assert missing.returncode == 2 and "cannot read the file" in missing.stderr
+
+
+def test_where_used_lists_units_in_program_order(handbook):
+    for template in handbook.templates.values():
+        uses = [unit_src(p.id, u.id) for p, u in handbook.where_used(template.id)]
+        order = [unit_src(p.id, u.id) for p, u in handbook.units()]
+        assert uses == sorted(uses, key=order.index)

@@ -1,0 +1,144 @@
+"""Pages may call the handbook's macros and nothing else: a pull request's Markdown never runs code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from conftest import ROOT, copy_project
+from macros.guard import PageRejected, check_template, check_title
+
+ALLOWED = {"unit_focus", "template_block", "content_changes"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain text with a {placeholder} and a } brace.",
+        "{{ unit_focus() }}",
+        '{{ template_block("minimal") }} and {{ template_block(variant="full") }}',
+        "{{ content_changes(limit=5) }}",
+        "{# a comment #} text",
+        "{% raw %}{{ shown as text }}{% endraw %}",
+        "```html\n<script>shown in a code block</script>\n```",
+        "Use `onclick=` in inline code.",
+    ],
+)
+def test_macro_calls_with_literal_arguments_are_allowed(source):
+    check_template(source, ALLOWED)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ config }}", "'config' is not a handbook macro; pages may not read variables"),
+        ("{{ range(3) }}", "'range' is not a handbook macro"),
+        ("{{ unit_fokus() }}", "did you mean 'unit_focus'?"),
+        ("{{ unit_focus.__globals__ }}", "attribute access ('.__globals__') is not allowed"),
+        ("{{ unit_focus()['x'] }}", "item access ('[…]') is not allowed"),
+        ("{{ unit_focus()|safe }}", "filters ('|safe') are not allowed"),
+        ("{{ template_block(config) }}", "arguments must be literal text, numbers or true/false"),
+        ("{{ template_block(*args) }}", "arguments must be written out, without * or **"),
+        ("{{ template_block([1]) }}", "arguments must be literal text, numbers or true/false"),
+        ("{{ unit_focus() ~ 'x' }}", "a concat expression is not allowed"),
+        ("{{ 'a'.upper() }}", "attribute access ('.upper') is not allowed"),
+        ("{% set x = 1 %}", "statements are not allowed"),
+        ("{% include 'x.md' %}", "statements are not allowed"),
+        ("{% for x in y %}{% endfor %}", "statements are not allowed"),
+        ("{{ unit_focus( }}", "Jinja syntax error"),
+        ("<script>alert(1)</script>", "'<script' would run script in the reader's browser"),
+        ('<img src=x onerror="alert(1)">', "'onerror=' would run script"),
+        ("[link](javascript:alert(1))", "'javascript:' would run script"),
+        ('[link](x.md){: onclick="alert(1)" }', "'onclick=' would run script"),
+        ('<iframe src="https://example.org"></iframe>', "'<iframe' would run script"),
+    ],
+)
+def test_anything_else_is_rejected_with_its_line(source, message):
+    with pytest.raises(PageRejected) as caught:
+        check_template("A first line.\n\n" + source, ALLOWED)
+    assert caught.value.line == 3
+    assert message in str(caught.value)
+    if source.startswith(("{{", "{%")) and "syntax" not in message:
+        assert "a page may only call a handbook macro with literal arguments (content_changes, " in str(caught.value)
+
+
+def test_titles_may_not_carry_jinja():
+    assert check_title("Week 1: Foundations") is None
+    assert "may not contain Jinja" in check_title("{{ config.site_name }}")
+
+
+# Sandbox escapes that work on plain Jinja (mkdocs-macros' own environment is not sandboxed).
+# Each writes MARKER when it runs.
+ESCAPES = {
+    "cycler-globals": "{{ cycler.__init__.__globals__.os.popen('echo INJECTED-$((6*7)) > MARKER').read() }}",
+    "lipsum-globals": "{{ lipsum.__globals__['os'].system('touch MARKER') }}",
+    "subclass-walk": (
+        "{% for c in ().__class__.__base__.__subclasses__() %}{% if c.__name__ == 'catch_warnings' %}"
+        "{{ c()._module.__builtins__['__import__']('os').system('touch MARKER') }}{% endif %}{% endfor %}"
+    ),
+    "template-reference": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os.system('touch MARKER') }}",
+    "attr-filter": "{{ cycler|attr('__init__')|attr('__globals__')|attr('get')('os')|attr('system')('touch MARKER') }}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES))
+def test_each_escape_is_real_on_unguarded_jinja(name, tmp_path, monkeypatch):
+    """The payloads are live: rendered by plain Jinja they run a shell command."""
+    monkeypatch.chdir(tmp_path)
+    jinja2.Environment().from_string(ESCAPES[name]).render()
+    assert (tmp_path / "MARKER").exists()
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES))
+def test_the_build_refuses_each_escape_before_it_runs(name, tmp_path):
+    project = copy_project(tmp_path / "project")
+    marker = tmp_path / "MARKER"
+    page = project / "docs" / "glossary.md"
+    original = page.read_text("utf-8")
+    line = original.count("\n") + 2
+    page.write_text(original + "\n" + ESCAPES[name].replace("MARKER", str(marker)) + "\n", "utf-8")
+    result = _build(project, tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"docs/glossary.md:{line}: " in output, output[-2000:]
+    assert "a page may only call a handbook macro" in output and "unit_checklist" in output
+    assert "Traceback" not in output
+    assert not marker.exists(), "the rejected expression ran"
+
+
+def test_includes_follow_the_same_rule(tmp_path):
+    project = copy_project(tmp_path / "project")
+    marker = tmp_path / "MARKER"
+    include = project / "includes" / "abbreviations.md"
+    text = include.read_text("utf-8")
+    include.write_text(text + ESCAPES["lipsum-globals"].replace("MARKER", str(marker)) + "\n")
+    result = _build(project, tmp_path)
+    assert result.returncode == 1
+    line = text.count("\n") + 1
+    assert f"includes/abbreviations.md:{line}: " in result.stderr
+    assert "a page may only call a handbook macro" in result.stderr
+    assert not marker.exists()
+
+
+def test_the_payload_in_a_title_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text("utf-8").replace("title: Glossary", "title: Glossary {{ config }}", 1), "utf-8")
+    result = _build(project, tmp_path)
+    assert result.returncode == 1
+    assert "docs/glossary.md:1: front matter title may not contain Jinja" in result.stderr
+
+
+def _build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    shutil.copytree(ROOT / "scripts", project / "scripts", dirs_exist_ok=True)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "handbook.py"), "build", "--quiet", "--dest", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=project,  # snippets (the glossary's abbreviations) are found relative to the project
+    )
