@@ -13,7 +13,21 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .model import Assessment, Chooser, LearningPath, Program, ProgramInfo, Template, Unit
+from .model import (
+    Assessment,
+    Case,
+    Chooser,
+    Example,
+    LearningPath,
+    Organisation,
+    OrganisationFile,
+    Program,
+    ProgramInfo,
+    Reference,
+    ReferenceFile,
+    Template,
+    Unit,
+)
 from .yamldata import DataError, Document, Loc, Problems, did_you_mean, parse_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +42,9 @@ class Handbook:
     paths: dict[str, LearningPath] = field(default_factory=dict)
     chooser: Chooser | None = None
     assessments: dict[str, Assessment] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
 
     def route(self, answers: dict[str, str]) -> str | None:
         """The learning path the chooser sends these answers to (first matching rule wins)."""
@@ -56,6 +73,10 @@ class Handbook:
             for program, unit in self.units()
             if template_id in unit.templates or unit.homework.template == template_id
         ]
+
+    def cases_for(self, src: str) -> list[Case]:
+        """The cases that illustrate the page ``src`` (``frameworks/x.md``), newest first."""
+        return sorted((c for c in self.cases.values() if src in c.illustrates), key=lambda c: c.date, reverse=True)
 
     def framework_uses(self, framework_id: str) -> tuple[list[tuple[Program, Unit]], list[Template]]:
         """The units and templates that name ``framework_id``."""
@@ -98,10 +119,38 @@ def framework_ids(docs_dir: Path) -> set[str]:
 class _Checker:
     """Cross-references between items; every problem goes through :class:`Problems`."""
 
-    def __init__(self, problems: Problems, templates: dict[str, Template], frameworks: set[str] | None):
+    def __init__(
+        self,
+        problems: Problems,
+        templates: dict[str, Template],
+        frameworks: set[str] | None,
+        references: dict[str, Reference],
+        organisations: dict[str, Organisation],
+    ):
         self.problems = problems
         self.templates = templates
         self.frameworks = frameworks
+        self.references = references
+        self.organisations = organisations
+
+    def example(self, doc: Document, loc: Loc, example: Example) -> None:
+        """An example's organisation is registered, and the story names it, and no other registered one."""
+        if example.org is None:
+            others = [o.name for o in self.organisations.values() if o.name in example.text]
+            if others:
+                self.problems.at(doc, (*loc, "org"), f"the text names {others[0]}; set org: to its id")
+            return
+        self.reference(doc, (*loc, "org"), example.org, self.organisations, "organisation", "add it to data/organisations.yml")
+        org = self.organisations.get(example.org)
+        if org is not None and org.name not in example.text:
+            self.problems.at(doc, (*loc, "text"), f"the example is about {org.name} (org: {org.id}) but never names it")
+        for other in self.organisations.values():
+            if other.id != example.org and other.name in example.text:
+                self.problems.at(doc, (*loc, "text"), f"names {other.name} too; one example, one organisation")
+
+    def readings(self, doc: Document, loc: Loc, readings: list) -> None:
+        for k, reading in enumerate(readings):
+            self.reference(doc, (*loc, k, "ref"), reading.ref, self.references, "reference", "add it to data/references/")
 
     def reference(self, doc: Document, loc: Loc, ref: str, known: dict | set, what: str, fix: str) -> None:
         if ref not in known:
@@ -133,6 +182,36 @@ class _Checker:
             if topic.id in topics:
                 at(doc, ("decisions", k, "id"), f"duplicate decision topic id '{topic.id}' in this unit")
             topics.add(topic.id)
+            self.example(doc, ("decisions", k, "example"), topic.example)
+        self.readings(doc, ("reading",), unit.reading)
+        if unit.talk is not None:
+            self.readings(doc, ("talk",), [unit.talk])
+            if unit.talk.ref in self.references and self.references[unit.talk.ref].kind != "talk":
+                at(doc, ("talk", "ref"), f"'{unit.talk.ref}' is a {self.references[unit.talk.ref].kind}, not a talk")
+
+    def session(self, info: ProgramInfo, info_doc: Document, units: list[tuple[Document, Unit]]) -> None:
+        """A group program's units each carry a full session kit whose agenda fills the session."""
+        if info.peer_session is not None:
+            self.agenda_length(info_doc, ("peer_session", "agenda"), info.peer_session.agenda, info.sessions)
+        if info.sessions is None or info.peer_session is not None:
+            return
+        for doc, unit in units:
+            if not unit.agenda:
+                self.problems.at(doc, ("agenda",), f"{info.id} meets in sessions: every {info.unit_label.lower()} needs an agenda")
+                continue
+            self.agenda_length(doc, ("agenda",), unit.agenda, info.sessions)
+            for part in ("facilitation", "prepare", "participants_prepare"):
+                if not getattr(unit, part):
+                    self.problems.at(doc, ("agenda",), f"a session kit needs {part.replace('_', ' ')}: add {part}:")
+            topics = {t.id for t in unit.decisions}
+            for k, live in enumerate(unit.live_topics):
+                if live.topic not in topics:
+                    self.reference(doc, ("live_topics", k, "topic"), live.topic, topics, "decision topic", "use an id from decisions:")
+
+    def agenda_length(self, doc: Document, loc: Loc, agenda: list, sessions: Any) -> None:
+        total = sum(item.minutes for item in agenda)
+        if sessions is not None and total != sessions.minutes:
+            self.problems.at(doc, loc, f"the agenda adds up to {total} minutes; the session is {sessions.minutes}")
 
     def numbering(self, info_doc: Document, units: list[tuple[Document, Unit]]) -> None:
         """Units are numbered 1, 2, 3, … with no gap and no repeat."""
@@ -179,15 +258,26 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
     path_docs = load_folder(data_dir / "paths", root, LearningPath, problems)
     assessment_docs = load_folder(data_dir / "assessments", root, Assessment, problems)
     chooser_doc = _read_chooser(data_dir, root, problems)
+    references = _registry(load_folder(data_dir / "references", root, ReferenceFile, problems), "references", problems)
+    organisations = _registry(_load_file(data_dir / "organisations.yml", root, OrganisationFile, problems), "organisations", problems)
+    case_docs = load_folder(data_dir / "cases", root, Case, problems)
     problems.stop_if_any()
 
     templates = {t.id: t for _, t in template_docs}
-    checker = _Checker(problems, templates, framework_ids(docs_dir) if docs_dir is not None else None)
+    frameworks = framework_ids(docs_dir) if docs_dir is not None else None
+    checker = _Checker(problems, templates, frameworks, references, organisations)
     for doc, template in template_docs:
         checker.frameworks_named(doc, ("frameworks",), template.frameworks)
+        if template.example is not None:
+            checker.example(doc, ("example",), template.example)
+    for doc, case in case_docs:
+        for k, src in enumerate(case.illustrates):
+            if docs_dir is not None and not (docs_dir / src).is_file():
+                problems.at(doc, ("illustrates", k), f"no page docs/{src}")
     programs: dict[str, Program] = {}
     for info_doc, info, units in program_docs:
         checker.numbering(info_doc, units)
+        checker.session(info, info_doc, units)
         for doc, unit in units:
             checker.unit(doc, unit)
         if units:
@@ -210,6 +300,9 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
         paths=paths,
         chooser=chooser,
         assessments={a.id: a for _, a in assessment_docs},
+        references=references,
+        organisations=organisations,
+        cases={c.id: c for _, c in case_docs},
     )
     if chooser_doc is not None:
         unrouted = [combo for combo in handbook.answer_combinations() if handbook.route(combo) is None]
@@ -219,6 +312,35 @@ def load_handbook(data_dir: Path, root: Path | None = None, docs_dir: Path | Non
             )
             problems.stop_if_any()
     return handbook
+
+
+def _load_file(path: Path, root: Path, model: type[M], problems: Problems) -> list[tuple[Document, M]]:
+    """One optional YAML file validated against ``model``, as a one-item list (empty when absent)."""
+    if not path.is_file():
+        return []
+    try:
+        doc = parse_yaml(path, display_path(path, root))
+        return [(doc, validate(doc, model))]
+    except DataError as err:
+        problems.absorb(err)
+        return []
+
+
+def _registry(files: list[tuple[Document, Any]], key: str, problems: Problems) -> dict[str, Any]:
+    """Items listed under ``key`` in one or more files, by id; an id or a name may appear once."""
+    items: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    for doc, content in files:
+        for k, item in enumerate(getattr(content, key)):
+            if item.id in items:
+                problems.at(doc, (key, k, "id"), f"duplicate id '{item.id}'; each entry appears once")
+            name = getattr(item, "name", None)
+            if name is not None and name in names:
+                problems.at(doc, (key, k, "name"), f"'{name}' is already the name of '{names[name]}'; one name, one identity")
+            items[item.id] = item
+            if name is not None:
+                names[name] = item.id
+    return items
 
 
 def _read_chooser(data_dir: Path, root: Path, problems: Problems) -> tuple[Document, Chooser] | None:
@@ -300,7 +422,7 @@ def _check_choice(assessment: Assessment, at: Any) -> None:
         if len(item.choices) < 2:
             at(("items", i, "choices"), "a choice item needs at least two choices")
         for j, choice in enumerate(item.choices):
-            if choice.band not in band_ids:
+            if choice.band is not None and choice.band not in band_ids:
                 at(("items", i, "choices", j, "band"), f"no band '{choice.band}'")
     for k, band in enumerate(assessment.bands):
         if band.min is not None or band.max is not None:

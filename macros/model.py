@@ -7,6 +7,7 @@ almost always a typo), and text that is required may not be empty.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal
 
@@ -28,14 +29,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Source(Strict):
-    """A real book, paper or article, cited by author and title."""
+class Reading(Strict):
+    """A work from the reference registry (``data/references/``), with why it is worth the time here."""
 
-    author: Text
-    title: Text
-    year: int | None = Field(default=None, ge=1900, le=2100)
+    ref: Slug
     note: Text | None = None
-    url: HttpsUrl | None = None
+
+
+class Example(Strict):
+    """An invented example. ``org`` names its organisation in ``data/organisations.yml``, if it has one;
+    every example is shown with the same "fictional" mark."""
+
+    org: Slug | None = None
+    text: Text
 
 
 class ChecklistItem(Strict):
@@ -64,7 +70,7 @@ class DecisionTopic(Strict):
     options: list[Text] = Field(min_length=2)
     tradeoffs: Text
     signals: list[Text] = Field(min_length=1)
-    example: Text
+    example: Example
 
 
 class SkillGroup(Strict):
@@ -75,11 +81,38 @@ class SkillGroup(Strict):
 
 
 class AgendaItem(Strict):
-    """One block of a live session's timed agenda."""
+    """One block of a live session's timed agenda. ``prompt`` is what the session runner shows the room
+    (the question or exercise); ``notes`` are for the facilitator."""
 
     minutes: int = Field(ge=5, le=240)
     activity: Text
+    prompt: Text | None = None
     notes: Text | None = None
+
+
+class LiveTopic(Strict):
+    """A decision topic the group works through in the session, and how to run it."""
+
+    topic: Slug  # the id of one of the unit's decisions
+    how: Text
+
+
+class SessionKit(Strict):
+    """What a facilitator needs to run one group session that is not a unit (the staff-plus peer circle)."""
+
+    title: Text
+    summary: Text
+    agenda: list[AgendaItem] = Field(min_length=2)
+    facilitation: list[Text] = Field(min_length=1)
+    prepare: list[Text] = Field(min_length=1)
+    participants_prepare: list[Text] = Field(min_length=1)
+
+
+class SessionFormat(Strict):
+    """How a program meets: session length (every agenda adds up to it) and the gap between sessions."""
+
+    minutes: int = Field(ge=30, le=480)
+    every_weeks: int = Field(ge=1, le=26)
 
 
 class Unit(Strict):
@@ -101,8 +134,11 @@ class Unit(Strict):
     interview_prompts: list[Text] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     facilitation: list[Text] = Field(default_factory=list)
-    prepare: list[Text] = Field(default_factory=list)
-    reading: list[Source] = Field(default_factory=list)
+    prepare: list[Text] = Field(default_factory=list)  # for the facilitator
+    participants_prepare: list[Text] = Field(default_factory=list)
+    live_topics: list[LiveTopic] = Field(default_factory=list)
+    talk: Reading | None = None  # a recorded talk to watch before the session
+    reading: list[Reading] = Field(default_factory=list)
 
 
 class PhaseLabels(Strict):
@@ -125,6 +161,8 @@ class ProgramInfo(Strict):
     audience: Text
     unit_label: Literal["Week", "Module", "Competency"]
     phase_labels: PhaseLabels = PhaseLabels()
+    sessions: SessionFormat | None = None  # a group program's live sessions, one per unit
+    peer_session: SessionKit | None = None  # a self-paced program's recurring group session
 
 
 class Program(ProgramInfo):
@@ -183,7 +221,7 @@ class Template(Strict):
     when_not_to_use: list[Text] = Field(min_length=1)
     how_to_fill: list[Text] = Field(min_length=1)
     sections: list[TemplateSection] = Field(min_length=1)
-    example: Text | None = None
+    example: Example | None = None
     mistakes: list[Text] = Field(default_factory=list)
     frameworks: list[Slug] = Field(default_factory=list)
 
@@ -232,11 +270,12 @@ class Chooser(Strict):
 
 
 class Choice(Strict):
-    """One answer option of a choice question, and the band it puts the reader in."""
+    """One answer option of a choice question, and the band it puts the reader in (none for a measure
+    the research reports without levels)."""
 
     id: Slug
     label: Text
-    band: Slug
+    band: Slug | None = None
 
 
 class AssessmentItem(Strict):
@@ -298,3 +337,72 @@ class Assessment(Strict):
     weakest: int = Field(default=0, ge=0, le=5)
     history: bool = False
     chart: bool = False
+
+
+# --- the reference registry, fictional organisations and real cases ------------------------------
+
+
+class Reference(Strict):
+    """A real work the handbook cites: checked to exist, linked where it has a stable address."""
+
+    id: Slug
+    kind: Literal["book", "paper", "report", "article", "talk", "web", "standard"]
+    authors: Text
+    title: Text
+    subtitle: Text | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)  # none for living documents and undated posts
+    edition: Text | None = None
+    publisher: Text | None = None  # or the host of a recording
+    event: Text | None = None  # where a talk was given
+    url: HttpsUrl | None = None
+    checked: datetime.date  # when the work and its address were last verified
+    caveat: Text | None = None  # what could not be verified, shown to readers
+
+
+class ReferenceFile(Strict):
+    """A file in ``data/references/``: a list of works, grouped however suits the maintainers."""
+
+    references: list[Reference] = Field(min_length=1)
+
+
+class Organisation(Strict):
+    """A fictional organisation used by examples: one name, one identity."""
+
+    id: Slug
+    name: Text
+    industry: Text
+    size: Text
+    region: Text
+    product: Text
+
+
+class OrganisationFile(Strict):
+    organisations: list[Organisation] = Field(min_length=1)
+
+
+class CaseSource(Strict):
+    """A published account of a case; ``primary`` when the organisation, a regulator or an inquiry wrote it."""
+
+    title: Text
+    publisher: Text
+    year: int = Field(ge=1900, le=2100)
+    url: HttpsUrl
+    primary: bool
+
+
+class Case(Strict):
+    """A real, publicly documented incident or leadership decision, told in our own words."""
+
+    id: Slug
+    title: Text
+    organisation: Text
+    kind: Literal["incident", "decision"]
+    date: datetime.date
+    summary: Text
+    what_happened: Text
+    decisions: list[Text] = Field(min_length=1)
+    what_changed: Text
+    lessons: list[Text] = Field(min_length=1)
+    sources: list[CaseSource] = Field(min_length=1)
+    illustrates: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]] = Field(min_length=1)
+    checked: datetime.date

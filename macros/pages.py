@@ -38,6 +38,10 @@ def path_src(path_id: str) -> str:
     return f"paths/{path_id}.md"
 
 
+def case_src(case_id: str) -> str:
+    return f"cases/{case_id}.md"
+
+
 def front_matter(markdown: str) -> dict:
     """The YAML front matter of a Markdown page ({} when there is none or it is not a mapping)."""
     if not markdown.startswith("---\n"):
@@ -145,6 +149,7 @@ _DATA_KEYS = (
     ("template_id", "templates", template_src, "data/templates/"),
     ("path_id", "paths", path_src, "data/paths/"),
     ("assessment_id", "assessments", assessment_src, "data/assessments/"),
+    ("case_id", "cases", case_src, "data/cases/"),
 )
 
 
@@ -167,6 +172,11 @@ def check_pages(handbook: Handbook, docs_dir: Path, root: Path) -> list[str]:
                 page.key_problem(key, f"no '{value}' in {folder}" + did_you_mean(str(value), set(known)))
             elif page.src != src_of(value):
                 page.key_problem(key, f"the page for '{value}' must be docs/{src_of(value)}")
+            elif key == "case_id" and page.meta.get("title") != handbook.cases[value].title:
+                page.key_problem("title", f'must be "{handbook.cases[value].title}", the title in data/cases/{value}.yml')
+        cases = handbook.cases_for(page.src)
+        if cases and "{{ related_cases() }}" not in page.text:
+            page.say(1, f"the case '{cases[0].id}' illustrates this page; add a section with {{{{ related_cases() }}}}")
     return problems.lines
 
 

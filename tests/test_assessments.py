@@ -45,7 +45,7 @@ def test_choice_items_name_a_band_for_every_choice(assessment_id, handbook):
     assessment = handbook.assessments[assessment_id]
     bands = {band.id for band in assessment.bands}
     for item in assessment.items:
-        assert {choice.band for choice in item.choices} <= bands
+        assert {choice.band for choice in item.choices} - {None} <= bands, "a choice names a band that does not exist"
 
 
 def test_levels_need_every_lower_level(assessment_id, handbook):

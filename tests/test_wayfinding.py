@@ -23,6 +23,7 @@ NOT_CONTENT = {
     "start-here.md",
     "paths/index.md",
     "assessments/index.md",
+    "cases/index.md",
 }
 
 
