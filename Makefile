@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-lock
 NODE_STAMP := node_modules/.installed-lock
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build offline validate lock linkcheck node-tools clean
+.PHONY: help serve test build pdf offline validate lock linkcheck node-tools clean
 
 help: ## list the commands
 	@echo "make <command>, where <command> is one of:"
@@ -35,7 +35,10 @@ serve: $(STAMP) ## preview on http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## strict build into site/ (replaced only if the build succeeds)
 	$(BIN)/python scripts/handbook.py build
 
-test: $(STAMP) node-tools build ## build site/, then run every test against it
+pdf: build ## PDFs of the printable editions and packets into site/ (needs Chromium)
+	$(BIN)/python scripts/handbook.py pdf --site site
+
+test: $(STAMP) node-tools pdf ## build site/ and its PDFs, then run every test against them
 	HANDBOOK_SITE=site $(BIN)/python -m pytest
 
 offline: $(STAMP) node-tools ## a copy in site-offline/ that works opened from a folder

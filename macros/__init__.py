@@ -12,7 +12,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from . import assessments, programs, templates, wayfinding  # noqa: F401 - importing registers their macros
+from . import (  # noqa: F401 - importing a feature module registers its macros
+    assessments,
+    cases,
+    documents,
+    examples,
+    programs,
+    references,
+    sessions,
+    templates,
+    wayfinding,
+)
 from .guard import PageRejected, check_template, check_title
 from .loader import Handbook, load_handbook
 from .page import HandbookError, Page
@@ -82,7 +92,13 @@ def _bound(env: Any, function: Any) -> Any:
         page = env.hb_pages.get(src)
         if page is None:
             page = env.hb_pages[src] = Page(src=src, meta=dict(env.page.meta or {}), book=env.hb_book, site=env.hb_site)
-        return function(page, *args, **kwargs)
+        try:
+            return function(page, *args, **kwargs)
+        except (HandbookError, TypeError) as err:
+            # One line, no traceback: the strict build stops at the end with every such line.
+            message = str(err) if isinstance(err, HandbookError) else f"docs/{src}: {function.__name__}(): {err}"
+            log.error(message)
+            return ""
 
     run.__name__, run.__doc__ = function.__name__, function.__doc__
     return run

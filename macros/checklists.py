@@ -34,7 +34,7 @@ def checklist_html(program: Program, unit: Unit) -> str:
     """A unit's checklist as accessible HTML: one fieldset per phase, real checkboxes."""
     key = f"{program.id}/{unit.id}"
     parts = [
-        f'<div class="hb-checklist" data-hb-checklist="{esc(key)}">',
+        f'<div class="hb-checklist" data-hb-checklist="{esc(key)}" data-hb-heading="{esc(program.unit_heading(unit))}">',
         '<p class="hb-checklist__progress" aria-live="polite"></p>',
     ]
     items = checklist_items(unit)

@@ -6,9 +6,10 @@
     python scripts/handbook.py serve                    live-reloading preview on 127.0.0.1:8000
     python scripts/handbook.py publish --site D         write downloads, zip, llms.txt, JSON and print
                                                         editions into a site built by Zensical
+    python scripts/handbook.py pdf [--site D]           PDFs of the print editions and packets (needs Chromium)
     python scripts/handbook.py checklist-ids [--write]  list checklist storage ids, or acknowledge removals
     python scripts/handbook.py new unit PROGRAM --title T           the next week, module or competency
-    python scripts/handbook.py new template|assessment|framework ID --title T
+    python scripts/handbook.py new template|assessment|framework|case ID --title T
 
 `make validate`, `make build` and `make serve` call these. Exit status is 0 on success and
 1 on any problem; problems are printed one per line, never as a traceback.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -201,8 +203,38 @@ def build_offline(dest: Path, quiet: bool = False) -> int:
         target = dest / "assets" / "iframe-worker" / "shim.js"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SHIM, target)
-        print(f"offline copy in {dest}: open {dest / 'index.html'} in a browser")
+        embedded = embed_downloads(dest)
+        print(f"offline copy in {dest}: open {dest / 'index.html'} in a browser ({embedded} downloads embedded)")
     return code
+
+
+DOWNLOAD_LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^":#?]+)("[^>]*\bdownload=)')
+
+
+def embed_downloads(site: Path) -> int:
+    """Browsers ignore ``download`` on file:// links and open the file in the tab instead. In the
+    offline copy each download link carries its file as a data: URL, which they do save."""
+    import base64
+    import mimetypes
+
+    count = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+
+        def embed(match: re.Match, folder: Path = page.parent) -> str:
+            nonlocal count
+            target = (folder / match.group(2)).resolve()
+            if not target.is_file() or target.suffix == ".html":
+                return match.group(0)
+            count += 1
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            data = base64.b64encode(target.read_bytes()).decode("ascii")
+            return f"{match.group(1)}data:{kind};base64,{data}{match.group(3)}"
+
+        new = DOWNLOAD_LINK.sub(embed, html)
+        if new != html:
+            page.write_text(new, "utf-8")
+    return count
 
 
 def serve(addr: str) -> int:
@@ -238,8 +270,15 @@ def publish_into(site_dir: Path, root: Path = ROOT) -> int:
     return 0
 
 
+def pdf(site_dir: Path) -> int:
+    """Render the printable editions and packets to PDF with Chromium and link them from the pages."""
+    from pdf import make_pdfs
+
+    return make_pdfs(site_dir)
+
+
 def new(kind: str, name: str, title: str, root: Path = ROOT, unit_id: str | None = None) -> int:
-    """Create the data and page skeleton for a unit, template, assessment or framework page."""
+    """Create the data and page skeleton for a unit, template, assessment, framework page or case."""
     import scaffold
 
     makers = {
@@ -247,6 +286,7 @@ def new(kind: str, name: str, title: str, root: Path = ROOT, unit_id: str | None
         "template": lambda: scaffold.new_template(root, name, title),
         "assessment": lambda: scaffold.new_assessment(root, name, title),
         "framework": lambda: scaffold.new_framework(root, name, title),
+        "case": lambda: scaffold.new_case(root, name, title),
     }
     try:
         created = makers[kind]()
@@ -274,10 +314,12 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000")
     publish_cmd = commands.add_parser("publish", help=publish_into.__doc__)
     publish_cmd.add_argument("--site", type=Path, required=True, help="the built site folder")
+    pdf_cmd = commands.add_parser("pdf", help=pdf.__doc__)
+    pdf_cmd.add_argument("--site", type=Path, default=ROOT / "site", help="the built site folder")
     ids_cmd = commands.add_parser("checklist-ids", help="list checklist storage ids (--write records them)")
     ids_cmd.add_argument("--write", action="store_true", help=write_checklist_ids.__doc__)
     new_cmd = commands.add_parser("new", help=new.__doc__)
-    new_cmd.add_argument("kind", choices=["unit", "template", "assessment", "framework"])
+    new_cmd.add_argument("kind", choices=["unit", "template", "assessment", "framework", "case"])
     new_cmd.add_argument("name", help="the program id for a unit; otherwise the new id, e.g. stakeholder-map")
     new_cmd.add_argument("--title", required=True)
     new_cmd.add_argument("--id", dest="unit_id", help="a unit's id (default: week-N, module-N, competency-N)")
@@ -291,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         return write_checklist_ids() if args.write else print("\n".join(checklist_ids())) or 0
     if args.command == "publish":
         return publish_into(args.site)
+    if args.command == "pdf":
+        return pdf(args.site)
     if args.command == "build":
         if args.offline:
             return build_offline(args.dest if args.dest != ROOT / "site" else ROOT / "site-offline", args.quiet)

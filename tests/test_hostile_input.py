@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import string
 from pathlib import Path
@@ -10,14 +11,26 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import assessments, checklists, markup, programs, templates, wayfinding
+from macros import (
+    assessments,
+    cases,
+    checklists,
+    examples,
+    markup,
+    programs,
+    references,
+    sessions,
+    templates,
+    wayfinding,
+)
+from macros import documents as document_tools
 from macros.loader import load_handbook
-from macros.model import Assessment, LearningPath, Program, Template
+from macros.model import Assessment, Case, LearningPath, Organisation, Program, Reference, SessionFormat, Template
 from macros.yamldata import DataError
 
 HOSTILE = '<script>alert(1)</script> {{ config }} {% if x %} <b onmouseover="x">b</b> \' " &amp;'
 MARKERS = ("<script", "{{", "{%", "<b ")
-HTML_OUTPUTS = ("checklist", "progress", "calendar", "library", "chooser", "form-s", "form-c")
+HTML_OUTPUTS = ("checklist", "progress", "calendar", "library", "chooser", "form-s", "form-c", "organisations", "runner", "fill")
 
 
 def hostile_program() -> Program:
@@ -38,7 +51,7 @@ def hostile_program() -> Program:
                 "options": [HOSTILE, HOSTILE],
                 "tradeoffs": HOSTILE,
                 "signals": [HOSTILE],
-                "example": HOSTILE,
+                "example": {"org": "o", "text": HOSTILE},
             }
         ],
         "skills": [{"name": HOSTILE, "items": [HOSTILE]}],
@@ -47,7 +60,7 @@ def hostile_program() -> Program:
         "agenda": [{"minutes": 30, "activity": HOSTILE, "notes": HOSTILE}],
         "facilitation": [HOSTILE],
         "prepare": [HOSTILE],
-        "reading": [{"author": HOSTILE, "title": HOSTILE, "note": HOSTILE}],
+        "reading": [{"ref": "r", "note": HOSTILE}],
     }
     return Program.model_validate(
         {
@@ -77,8 +90,50 @@ def hostile_template() -> Template:
             "when_not_to_use": [HOSTILE],
             "how_to_fill": [HOSTILE],
             "sections": [{"heading": "H", "prompts": [HOSTILE], "body": HOSTILE}],
-            "example": HOSTILE,
+            "example": {"text": HOSTILE},
             "mistakes": [HOSTILE],
+        }
+    )
+
+
+def hostile_reference() -> Reference:
+    return Reference.model_validate(
+        {
+            "id": "r",
+            "kind": "book",
+            "authors": HOSTILE,
+            "title": HOSTILE,
+            "subtitle": HOSTILE,
+            "year": 2020,
+            "edition": HOSTILE,
+            "publisher": HOSTILE,
+            "checked": datetime.date(2026, 11, 30),
+            "caveat": HOSTILE,
+        }
+    )
+
+
+def hostile_organisation() -> Organisation:
+    fields = ("name", "industry", "size", "region", "product")
+    return Organisation.model_validate({"id": "o", **{key: HOSTILE for key in fields}})
+
+
+def hostile_case() -> Case:
+    return Case.model_validate(
+        {
+            "id": "c",
+            "title": HOSTILE,
+            "organisation": HOSTILE,
+            "kind": "incident",
+            "date": datetime.date(2017, 1, 31),
+            "summary": HOSTILE,
+            "what_happened": HOSTILE,
+            "decisions": [HOSTILE],
+            "what_changed": HOSTILE,
+            "lessons": [HOSTILE],
+            "sources": [{"title": HOSTILE, "publisher": HOSTILE, "year": 2017, "url": "https://example.org/x", "primary": True}],
+            "illustrates": ["a.md"],
+            "checked": datetime.date(2026, 11, 30),
         }
     )
 
@@ -132,14 +187,21 @@ def outputs() -> dict[str, str]:
         "checklist": checklists.checklist_html(program, unit),
         "homework": programs.homework_markdown(unit, template, "x.md"),
         "schedule": programs.schedule_table(program, {"week-1": "x.md"}),
-        "sources": programs.sources_list(unit.reading),
-        "decisions": programs.decisions_markdown(unit),
+        "sources": references.reading_list(unit.reading, {"r": hostile_reference()}),
+        "citation": references.citation(hostile_reference()),
+        "decisions": programs.decisions_markdown(unit, {"o": hostile_organisation()}),
+        "example": examples.example_markdown(template.example, {}),
+        "case": cases.case_markdown(hostile_case()),
+        "organisations": examples.fictional_mark(hostile_organisation()),
         "skills": programs.skills_markdown(unit),
-        "agenda": programs.agenda_table(unit),
+        "agenda": sessions.agenda_table(unit.agenda),
+        "runner": sessions.runner_html("p/u", HOSTILE, unit.agenda),
+        "kit": sessions.kit_markdown([HOSTILE], [HOSTILE], [HOSTILE], [(HOSTILE, "#a", HOSTILE)]),
         "exercises": markup.numbered_list(unit.exercises),
-        "packet": programs.packet_markdown(program, unit, "x.md", HOSTILE),
+        "packet": sessions.packet_markdown(program, unit, (HOSTILE, "x.md"), "participant"),
+        "facilitator-packet": sessions.packet_markdown(program, unit, None, "facilitator"),
         "progress": checklists.program_progress_html(program, {"week-1": "x/"}),
-        "calendar": programs.calendar_form_html(program),
+        "calendar": sessions.calendar_form_html(program.model_copy(update={"sessions": SessionFormat(minutes=60, every_weeks=2)})),
         "programs": programs.programs_table_markdown([(HOSTILE, "x.md", HOSTILE, "1 week", HOSTILE)]),
         "table": markup.table(("A", "B"), [(markup.cell(HOSTILE), markup.cell(HOSTILE))]),
         "library": templates.template_library_html(
@@ -149,6 +211,7 @@ def outputs() -> dict[str, str]:
         "chooser": wayfinding.chooser_html([("q", HOSTILE, [("a", HOSTILE)])], json.dumps([HOSTILE]), json.dumps({})),
         "glossary": wayfinding.glossary_table([("X", HOSTILE)]),
         "purpose": markup.paragraphs(template.purpose),
+        "fill": document_tools.fill_form_html(template, "https://h.example/t/", HOSTILE),
     }
     for assessment in hostile_assessments():
         definition = json.dumps(assessments.assessment_definition(assessment, {}))

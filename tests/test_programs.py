@@ -5,8 +5,8 @@ from __future__ import annotations
 from factories import make_program, make_unit
 
 from conftest import ROOT, built_path
-from macros import programs
-from macros.model import AgendaItem, DecisionTopic
+from macros import programs, sessions
+from macros.model import AgendaItem, DecisionTopic, Example
 from macros.pages import front_matter, unit_src
 
 UNIT_SECTIONS = ("goals", "checklist", "further-reading")
@@ -89,17 +89,18 @@ def test_decision_topics_get_stable_anchors():
         options=["A", "B"],
         tradeoffs="T.",
         signals=["S."],
-        example="E.",
+        example=Example(text="E."),
     )
-    out = programs.decisions_markdown(make_unit(decisions=[topic]))
+    out = programs.decisions_markdown(make_unit(decisions=[topic]), {})
     assert out.startswith("### Pick a model &lt;now&gt; {#pick-model}\n")
     assert "- S.\n" in out
 
 
 def test_agenda_table_accumulates_start_times():
-    unit = make_unit(agenda=[AgendaItem(minutes=90, activity="Talk"), AgendaItem(minutes=15, activity="Break")])
-    rows = programs.agenda_table(unit).splitlines()
-    assert rows[2] == "| 0:00 | 90 | Talk |  |"
+    agenda = [AgendaItem(minutes=90, activity="Talk", prompt="What did you notice?"), AgendaItem(minutes=15, activity="Break")]
+    rows = sessions.agenda_table(agenda).splitlines()
+    assert rows[0] == "| Starts at | Minutes | Activity | Facilitator notes |"
+    assert rows[2] == "| 0:00 | 90 | Talk: What did you notice? |  |"
     assert rows[3] == "| 1:30 | 15 | Break |  |"
     assert rows[4] == "| 1:45 |  | End |  |"
 

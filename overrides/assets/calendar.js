@@ -1,6 +1,6 @@
-// Cohort calendar: an RFC 5545 file of the sessions, built in this browser and handed to the
-// reader as a download. Each session's UTC instant is computed from its own local date, so
-// clock changes between sessions are handled.
+// Program calendar: an RFC 5545 file of the sessions at the program's own cadence (weekly,
+// fortnightly, quarterly), built in this browser and handed to the reader as a download. Each
+// session's UTC instant is computed from its own local date, so clock changes are handled.
 (function () {
   "use strict";
   function zoneOffset(instant, zone) {
@@ -26,21 +26,29 @@
     return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   }
 
+  // RFC 5545 3.1: lines longer than 75 octets are folded, never inside a UTF-8 character.
   function fold(line) {
     var out = [];
-    while (line.length > 74) { out.push(line.slice(0, 74)); line = " " + line.slice(74); }
-    out.push(line);
+    var current = "";
+    var octets = 0;
+    Array.from(line).forEach(function (ch) {
+      var size = new TextEncoder().encode(ch).length;
+      if (octets + size > 75) { out.push(current); current = " "; octets = 1; }
+      current += ch;
+      octets += size;
+    });
+    out.push(current);
     return out.join("\r\n");
   }
 
-  function buildCalendar(program, sessions, minutes, date, time, zone) {
+  function buildCalendar(program, sessions, minutes, everyWeeks, date, time, zone) {
     var d = date.split("-").map(Number);
     var t = time.split(":").map(Number);
     var now = icsStamp(Date.now());
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Technical Leadership Handbook//Cohort calendar//EN",
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Technical Leadership Handbook//Program calendar//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-TIMEZONE:" + zone];
     sessions.forEach(function (title, i) {
-      var day = new Date(Date.UTC(d[0], d[1] - 1, d[2] + 7 * i));
+      var day = new Date(Date.UTC(d[0], d[1] - 1, d[2] + 7 * everyWeeks * i));
       var start = localToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), t[0], t[1], zone);
       lines.push("BEGIN:VEVENT", "UID:" + program + "-" + (i + 1) + "-" + icsStamp(start) + "@handbook",
         "DTSTAMP:" + now, "DTSTART:" + icsStamp(start), "DTEND:" + icsStamp(start + minutes * 60000),
@@ -71,14 +79,16 @@
       var status = form.querySelector(".hb-calendar__status");
       if (!date || !time) { status.textContent = "Choose a date and a start time first."; return; }
       var text = buildCalendar(form.dataset.hbCalendar, JSON.parse(form.dataset.hbSessions),
-        Number(form.dataset.hbMinutes), date, time, select.value);
+        Number(form.dataset.hbMinutes), Number(form.dataset.hbEveryWeeks || 1), date, time, select.value);
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar" }));
       link.download = form.dataset.hbCalendar + ".ics";
       document.body.appendChild(link);
       link.click();
       link.remove();
-      status.textContent = "Calendar file created with " + JSON.parse(form.dataset.hbSessions).length + " sessions, a week apart.";
+      var every = Number(form.dataset.hbEveryWeeks || 1);
+      status.textContent = "Calendar file created with " + JSON.parse(form.dataset.hbSessions).length +
+        " sessions, " + (every === 1 ? "a week" : every + " weeks") + " apart.";
     });
   }
 
