@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checklists, printing
+from .documents import CHECKER_DOWNLOAD
 from .loader import Handbook
 from .model import Assessment, LearningPath, Program, Template
 from .page import Page, page_url
@@ -29,6 +30,26 @@ from .templates import TEMPLATE_ZIP, template_files
 _PRESERVED = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
+
+
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+_EXTERNAL = re.compile(r'<a (?=[^>]*\bhref="https?://)')
+
+
+def fix_theme_html(html: str) -> str:
+    """Two fixes to the theme's markup, made after the build so the overrides stay thin.
+
+    - A page without a navigation entry (tag listings, section indexes) has the contents
+      heading as a ``<label for="__toc">`` with no such control: it becomes plain text. A page
+      whose toggle has no label (no contents) names it for assistive technology.
+    - Links to other sites are marked ``data-hb-ext``, so print shows only their addresses
+      (instant navigation makes internal links absolute in the browser).
+    """
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', html)
+    elif 'for="__toc"' not in html:
+        html = html.replace('id="__toc">', 'id="__toc" aria-label="Table of contents">', 1)
+    return _EXTERNAL.sub("<a data-hb-ext ", html)
 
 
 def compact_html(html: str) -> str:
@@ -55,6 +76,7 @@ SECTIONS = {
     "frameworks": "Frameworks",
     "assessments": "Self-assessments",
     "templates": "Templates",
+    "cases": "Real cases",
     "glossary": "About",
     "tags": "About",
     "about": "About",
@@ -145,8 +167,11 @@ def zip_bytes(files: list[tuple[str, str]]) -> bytes:
 
 
 def downloads(site: Site, book: Handbook) -> list[tuple[str, str]]:
-    """Every downloadable file the data produces, as (site path, text): templates, then checklists."""
+    """Every downloadable file, as (site path, text): templates, checklists and the document checker."""
     files = template_files(site, list(book.templates.values()))
+    checker = site.root / "scripts" / "check_document.py"
+    if checker.is_file():
+        files.append((CHECKER_DOWNLOAD, checker.read_text("utf-8")))
     for program in book.programs.values():
         files.append((checklists.checklist_download(program), checklists.program_checklist_markdown(program)))
         files += [
@@ -194,7 +219,7 @@ def publish(site: Site, book: Handbook, site_dir: Path) -> Report:
     files = downloads(site, book)
     for rel_path, text in files:
         _write(site_dir, rel_path, text)
-    report.written["downloads (templates and checklists)"] = len(files)
+    report.written["downloads (templates, checklists, checker)"] = len(files)
     templates = [(rel.rsplit("/", 1)[1], text) for rel, text in files if rel.startswith("downloads/templates/")]
     _write(site_dir, TEMPLATE_ZIP, zip_bytes(templates))
     report.written["template zip"] = 1
@@ -211,7 +236,7 @@ def publish(site: Site, book: Handbook, site_dir: Path) -> Report:
     # pages first, so the print editions are assembled from (and inherit) compact pages.
     pages = list(site_dir.rglob("*.html"))
     for page in pages:
-        page.write_text(compact_html(page.read_text("utf-8")), "utf-8")
+        page.write_text(compact_html(fix_theme_html(page.read_text("utf-8"))), "utf-8")
     report.written["compacted HTML pages"] = len(pages)
     editions = printing.write_print_editions(site, book, site_dir)
     if editions:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .examples import example_markdown
 from .markup import bullet_list, download_link, esc, fence, md, numbered_list, paragraphs
 from .model import TEMPLATE_CATEGORIES, Template
 from .page import Page, page_url
@@ -136,12 +137,7 @@ def template_purpose(page: Page) -> str:
 @macro
 def template_when(page: Page) -> str:
     template = page.template()
-    return (
-        "**Use it when**\n\n"
-        + bullet_list(template.when_to_use)
-        + "\n**Skip it when**\n\n"
-        + bullet_list(template.when_not_to_use)
-    )
+    return "## Use it when\n\n" + bullet_list(template.when_to_use) + "\n## Skip it when\n\n" + bullet_list(template.when_not_to_use)
 
 
 @macro
@@ -175,7 +171,7 @@ def template_mistakes(page: Page) -> str:
 @macro
 def template_example(page: Page) -> str:
     example = page.template().example
-    return paragraphs(example) if example else ""
+    return example_markdown(example, page.book.organisations) if example else ""
 
 
 @macro
@@ -217,3 +213,4 @@ def most_used_templates(page: Page, count: int = 6) -> str:
     book = page.book
     ranked = sorted(book.templates.values(), key=lambda t: (-len(book.where_used(t.id)), t.title))[:count]
     return "\n".join(f"- [{md(t.title)}]({page.md_link(template_src(t.id))}): {md(t.summary)}" for t in ranked) + "\n"
+

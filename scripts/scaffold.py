@@ -63,14 +63,27 @@ HEADINGS = {
     "interview_prompts": "Interview prompts",
     "homework": "Homework",
     "checklist": "Checklist",
+    "cases": "Real cases",
     "reading": "Further reading",
     "agenda": "Timed agenda",
 }
 UNIT_MACROS = {
-    "Week": ["discussion", "homework", "checklist", "reading", "agenda"],
-    "Module": ["decisions", "discussion", "homework", "checklist", "reading"],
-    "Competency": ["skills", "exercises", "interview_prompts", "homework", "checklist", "reading"],
+    "Week": ["discussion", "homework", "checklist", "cases", "reading", "agenda"],
+    "Module": ["decisions", "discussion", "homework", "checklist", "cases", "reading"],
+    "Competency": ["skills", "exercises", "interview_prompts", "homework", "checklist", "cases", "reading"],
 }
+
+
+def session_kit(minutes: int) -> str:
+    """A session kit skeleton whose agenda already adds up to the program's session length."""
+    return (
+        "agenda:\n  - minutes: 15\n    activity: Opening\n    prompt: What do we want to leave this session with?\n"
+        f"  - minutes: {minutes - 30}\n    activity: The main exercise\n    prompt: The question the room works on.\n"
+        "  - minutes: 15\n    activity: Close\n    prompt: What will each of us do before next time?\n"
+        "facilitation:\n  - How to run the main exercise, and what to watch for.\n"
+        "prepare:\n  - What the facilitator prepares.\n"
+        "participants_prepare:\n  - What participants prepare.\n"
+    )
 
 
 def new_unit(root: Path, program_id: str, title: str, unit_id: str | None = None) -> list[Path]:
@@ -97,12 +110,14 @@ def new_unit(root: Path, program_id: str, title: str, unit_id: str | None = None
         "discussion:\n  - A question the group works through, tied to their own work.\n"
         "homework:\n  title: A short title for the homework\n"
         "  description: >-\n    What to do, what to bring back, and how long it takes.\n"
-        "checklist:\n  - id: prepare\n    phase: before\n    text: The first thing to do before the session.\n",
+        "checklist:\n  - id: prepare\n    phase: before\n    text: The first thing to do before the session.\n"
+        + (session_kit(program.sessions.minutes) if program.sessions and not program.peer_session else ""),
         "utf-8",
     )
     heading = f"{program.unit_label} {number}: {title}"
     sections = "".join(
-        f"## {HEADINGS[name]}\n\n{{{{ unit_{name}() }}}}\n\n" for name in UNIT_MACROS[program.unit_label]
+        f"## {HEADINGS[name]}\n\n{{{{ {'related_cases' if name == 'cases' else 'unit_' + name}() }}}}\n\n"
+        for name in UNIT_MACROS[program.unit_label]
     )
     page.write_text(
         _front_matter(heading, f"One sentence on what {title.lower()} covers.", ["Execution", "Strategy"], "programs",
@@ -135,7 +150,8 @@ def new_template(root: Path, slug: str, title: str) -> list[Path]:
         "    body: |\n      - **Situation:** {what is happening}\n"
         "  - heading: Next steps\n    prompts:\n      - What happens next, and who does it?\n"
         "    required: false\n    minimal: false\n    body: |\n      - {action}, owned by {name}, by {date}\n"
-        "example: >-\n  A short worked example, marked as fictional.\n"
+        "example:\n  text: >-\n    A short worked example. Invented examples name an organisation from\n"
+        "    data/organisations.yml with org:, or none.\n"
         "mistakes:\n  - A common mistake people make with this document.\n",
         "utf-8",
     )
@@ -144,8 +160,10 @@ def new_template(root: Path, slug: str, title: str) -> list[Path]:
                       ["Strategy", "Execution"], "templates", template_id=slug)
         + f"# {title}\n\n{{{{ template_purpose() }}}}\n\n{{{{ template_when() }}}}\n\n## How to fill it in\n\n"
         "{{ template_how() }}\n\n## The template\n\n{{ template_block() }}\n\n### Minimal version\n\n"
-        '{{ template_block("minimal") }}\n\n## Worked example\n\n{{ template_example() }}\n\n'
-        "## Common mistakes\n\n{{ template_mistakes() }}\n\n## Where this is used\n\n{{ template_where_used() }}\n",
+        '{{ template_block("minimal") }}\n\n## Fill it in here\n\n{{ template_form() }}\n\n'
+        "## Worked example\n\n{{ template_example() }}\n\n"
+        "## Common mistakes\n\n{{ template_mistakes() }}\n\n## Real cases\n\n{{ related_cases() }}\n\n"
+        "## Where this is used\n\n{{ template_where_used() }}\n",
         "utf-8",
     )
     insert_nav(root / "mkdocs.yml", "templates/", f'"{title}": templates/{slug}.md')
@@ -187,9 +205,37 @@ def new_framework(root: Path, slug: str, title: str) -> list[Path]:
         _front_matter(title, f"One sentence on what {title} helps a leader do.", ["Strategy", "Decision-making"],
                       "frameworks")
         + f"# {title}\n\nA one-paragraph summary.\n\n{body}"
-        "## Where this is used\n\n{{ framework_where_used() }}\n\n## Sources\n\n"
-        "- Name each source you used, with a link you have checked.\n",
+        "## Where this is used\n\n{{ framework_where_used() }}\n\n## Real cases\n\n{{ related_cases() }}\n\n"
+        "## Sources\n\n- Cite each source from data/references/ with the cite macro.\n",
         "utf-8",
     )
     insert_nav(root / "mkdocs.yml", "frameworks/", f'"{title}": frameworks/{slug}.md')
     return [page]
+
+
+def new_case(root: Path, slug: str, title: str) -> list[Path]:
+    """A real case: ``data/cases/<id>.yml`` to fill in from its published sources, and its page."""
+    check_name(slug, title)
+    data, page = root / "data" / "cases" / f"{slug}.yml", root / "docs" / "cases" / f"{slug}.md"
+    _new_files(root, data, page)
+    today = datetime.date.today().isoformat()
+    data.write_text(
+        f"id: {slug}\ntitle: {title}\norganisation: The organisation's name\nkind: incident\ndate: {today}\n"
+        "summary: >-\n  One or two sentences: what happened and why it matters to a technical leader.\n"
+        "what_happened: >-\n  A factual paragraph in your own words, with the numbers the sources give.\n"
+        "decisions:\n  - >-\n    A decision leaders faced, the options they had, and what they chose.\n"
+        "what_changed: >-\n  What the organisation changed afterwards, according to the sources.\n"
+        "lessons:\n  - >-\n    A question for the reader's own organisation.\n"
+        "sources:\n  - title: The published postmortem, report or final notice\n    publisher: Who published it\n"
+        f"    year: {today[:4]}\n    url: https://example.org/replace-with-the-source\n    primary: true\n"
+        "illustrates:\n  - frameworks/incident-lifecycle.md\n"
+        f"checked: {today}\n",
+        "utf-8",
+    )
+    page.write_text(
+        _front_matter(title, "One sentence on what happened.", ["Incidents", "Risk"], "cases", case_id=slug)
+        + f"# {title}\n\n{{{{ case_story() }}}}\n",
+        "utf-8",
+    )
+    insert_nav(root / "mkdocs.yml", "cases/", f"cases/{slug}.md")
+    return [data, page]

@@ -21,6 +21,8 @@ STRUCTURAL = [
     "test_wayfinding.py",
     "test_pages.py",
     "test_site.py",
+    "test_cases.py",
+    "test_examples.py",
 ]
 
 
@@ -43,6 +45,7 @@ def scaffolded(tmp_path_factory) -> Path:
         ("template", "stakeholder-map", "--title", "Stakeholder map"),
         ("assessment", "feedback-habits", "--title", "Feedback habits"),
         ("framework", "conways-law", "--title", "Conway's law"),
+        ("case", "example-outage", "--title", "An example outage"),
     ):
         result = new(project, *args)
         assert result.returncode == 0, result.stderr
@@ -57,11 +60,13 @@ def test_each_kind_is_one_data_entry_and_one_page_in_the_nav(scaffolded):
         '"Stakeholder map": templates/stakeholder-map.md',
         '"Feedback habits": assessments/feedback-habits.md',
         "\"Conway's law\": frameworks/conways-law.md",
+        "- cases/example-outage.md",
     ):
         assert entry in nav
     assert (scaffolded / "data" / "programs" / "leadership-cohort" / "week-6.yml").is_file()
     assert (scaffolded / "data" / "templates" / "stakeholder-map.yml").is_file()
     assert (scaffolded / "data" / "assessments" / "feedback-habits.yml").is_file()
+    assert (scaffolded / "data" / "cases" / "example-outage.yml").is_file()
     page = (scaffolded / "docs" / "programs" / "leadership-cohort" / "week-6.md").read_text("utf-8")
     assert 'title: "Week 6: Leading through change"' in page and "draft: true" in page
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,7 @@ from factories import make_template
 from check_document import check_text
 from conftest import ROOT, build, built_path, copy_project
 from macros import templates
+from macros.markup import esc
 from macros.model import PLACEHOLDER_RE
 from macros.pages import front_matter, template_src, unit_src
 
@@ -30,6 +32,15 @@ def test_every_template_has_a_page_downloads_and_where_used(site, pages, handboo
             assert any(url.endswith(f"programs/{program.id}/{unit.id}/") for url in links), (
                 f"{template.id}: 'where used' does not link to {program.id}/{unit.id}"
             )
+
+
+def test_every_template_page_can_be_filled_in(handbook, site):
+    for template in handbook.templates.values():
+        html = (site / built_path(template_src(template.id))).read_text("utf-8")
+        assert 'data-hb-fill="' in html, f"{template.id}: no fill-in form; add {{{{ template_form() }}}} to its page"
+        fields = set(re.findall(r'data-hb-section="([^"]*)"', html))
+        for section in template.sections:
+            assert esc(section.heading) in fields, f"{template.id}: no field for {section.heading}"
 
 
 def test_finished_templates_have_an_example_mistakes_and_a_use(handbook, pages):

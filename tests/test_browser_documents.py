@@ -1,0 +1,159 @@
+"""Documents in the browser: fill in a template, the live decision matrix, the document checker."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from check_document import check_text
+
+pytestmark = pytest.mark.browser
+
+TEMPLATE = "templates/pre-mortem/"
+
+
+def fill_everything(page):
+    """Replace every placeholder in every visible field with plain words."""
+    page.get_by_label("Title of your document").fill("Checkout outage of 3 March")
+    for area in page.locator("textarea[data-hb-section]").all():
+        if area.is_visible():
+            area.fill("- Written in full: " + area.get_attribute("data-hb-section"))
+
+
+def test_fill_reload_keeps_the_draft_and_the_export_passes_the_checker(page, tmp_path):
+    page.goto(TEMPLATE)
+    form = page.locator("form[data-hb-fill]")
+    form.wait_for(state="visible")
+    assert "left to fill in" in form.locator(".hb-fill__summary").inner_text()
+    fill_everything(page)
+    page.wait_for_timeout(400)  # the draft is saved after typing pauses
+    page.reload()
+    assert page.get_by_label("Title of your document").input_value() == "Checkout outage of 3 March"
+    summary = page.locator(".hb-fill__summary").inner_text()
+    assert summary.startswith("Complete"), summary
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download .md").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("---\ntitle: Pre-mortem\n") and "# Pre-mortem: Checkout outage" in text
+    assert check_text(text, "export.md") == [], "the exported document passes the Python checker too"
+    assert page.console_errors == []
+
+
+def test_untouched_form_exports_the_template_itself(page, site):
+    page.goto(TEMPLATE)
+    page.locator("form[data-hb-fill]").wait_for(state="visible")
+    built = page.evaluate(
+        "() => { const f = document.querySelector('form[data-hb-fill]');"
+        " return HandbookFill.documentText(JSON.parse(f.dataset.hbFill), 'full', '', {}); }"
+    )
+    assert built == (site / "downloads" / "templates" / "pre-mortem.md").read_text("utf-8")
+
+
+def test_rich_text_copy_holds_headings_a_list_and_a_table(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("templates/decision-matrix/")
+    page.locator("form[data-hb-fill]").wait_for(state="visible")
+    page.get_by_role("button", name="Copy as rich text").first.click()
+    page.locator(".hb-fill__status").filter(has_text="Copied as rich text").wait_for()
+    html = page.evaluate(
+        "async () => { const items = await navigator.clipboard.read();"
+        " const blob = await items[0].getType('text/html'); return await blob.text(); }"
+    )
+    assert "<h1>" in html and "<h2>" in html
+    assert "<ul>" in html or "<ol>" in html
+    assert "<table>" in html and "<th>" in html
+    assert "{{" not in html and "<!--" not in html
+
+
+def test_clearing_the_draft_restores_the_template(page):
+    page.goto(TEMPLATE)
+    page.locator("form[data-hb-fill]").wait_for(state="visible")
+    page.get_by_label("Title of your document").fill("Draft")
+    page.wait_for_timeout(400)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear my draft").click()
+    page.reload()
+    assert page.get_by_label("Title of your document").input_value() == ""
+
+
+def test_matrix_totals_and_flip_point_match_a_hand_computed_case(page):
+    page.goto("templates/decision-matrix/")
+    page.locator("[data-hb-matrix]").wait_for(state="visible")
+    case = {
+        "options": ["Queue", "Stream"],
+        "criteria": [{"name": "Cost", "weight": 3, "scores": [5, 2]}, {"name": "Speed", "weight": 2, "scores": [2, 5]}],
+    }
+    # Queue: 3×5 + 2×2 = 19; Stream: 3×2 + 2×5 = 16. Cost at weight 2 makes them tie (2×5+4 = 14 = 4+10).
+    result = page.evaluate(
+        "(m) => ({ totals: HandbookMatrix.totals(m), flip: HandbookMatrix.sensitivity(m).flip,"
+        " text: HandbookMatrix.describe(m) })",
+        case,
+    )
+    assert result["totals"] == [19, 16]
+    assert result["flip"]["name"] == "Cost" and result["flip"]["to"] == 2 and result["flip"]["delta"] == -1
+    assert "Cost went from 3 to 2 (−1), Stream would tie with Queue" in result["text"]
+    # A wins on both criteria: no weight from 0 to 10 lets B catch up.
+    robust = {"options": ["A", "B"], "criteria": [{"name": "One", "weight": 3, "scores": [5, 1]},
+                                                   {"name": "Two", "weight": 3, "scores": [5, 1]}]}
+    assert "Robust to ±10" in page.evaluate("(m) => HandbookMatrix.describe(m)", robust)
+
+
+def test_matrix_by_keyboard_updates_totals_and_ranking(page):
+    page.goto("templates/decision-matrix/")
+    matrix = page.locator("[data-hb-matrix]")
+    matrix.wait_for(state="visible")
+    score = matrix.get_by_label("Score of Option B on Cost")
+    score.focus()
+    page.keyboard.press("End")  # 5
+    score.dispatch_event("change")
+    totals = matrix.locator(".hb-matrix__total").all_inner_texts()
+    assert totals[1] == str(15 * 3 + 6)  # every other score 3 (weights sum 15), Cost 5 × weight 3
+    assert matrix.locator(".hb-matrix__result li").first.inner_text().startswith("Option B")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Score of Option C on Cost"
+    assert page.console_errors == []
+
+
+def test_check_page_reports_problems_with_lines(page):
+    page.goto("templates/check/")
+    form = page.locator("form[data-hb-check]")
+    form.wait_for(state="visible")
+    page.get_by_label("Or paste the document").fill("# Decision\n\n## Context\n\n{the problem}\n")
+    page.get_by_label("Template", exact=True).select_option("decision-matrix")
+    page.get_by_role("button", name="Check the document").click()
+    items = form.locator(".hb-fill__problems li").all_inner_texts()
+    assert "Line 5: placeholder {the problem} is still in the text" in items
+    assert any("required section '## Options' is missing" in item for item in items)
+
+
+# --- the Python and JavaScript checkers agree -------------------------------------------------------
+
+WORDS = st.sampled_from(["text", "Context", "Options", "{option a}", "{x}", "`{code}`", "<!--", "-->", "## Context",
+                         "## Options", "```", "~~~", "{", "}", "-", "#", "required:", "---", "<!-- {hidden} -->"])
+LINES = st.lists(WORDS, min_size=0, max_size=4).map(" ".join)
+DOCUMENTS = st.builds(
+    lambda head, body: ("---\nrequired: " + "; ".join(head) + "\n---\n" if head is not None else "") + "\n".join(body),
+    st.none() | st.lists(st.sampled_from(["Context", "Options", "Recommendation"]), max_size=3),
+    st.lists(LINES, max_size=25),
+)
+
+
+def test_python_and_javascript_checkers_agree(page):
+    page.goto("templates/check/")
+    page.wait_for_function("window.HandbookChecker !== undefined")
+    samples = []
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(document=DOCUMENTS)
+    def collect(document):
+        samples.append(document)
+
+    collect()
+    results = page.evaluate("(docs) => docs.map(d => HandbookChecker.check(d))", samples)
+    for document, got in zip(samples, results, strict=True):
+        expected = [{"line": f.line, "message": f.message} for f in check_text(document)]
+        assert got == expected, json.dumps(document)
+    assert len(set(samples)) > 100
