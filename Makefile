@@ -56,6 +56,6 @@ linkcheck: $(STAMP) node-tools ## check external links (needs the network)
 	npx --no-install linkinator site --recurse --config .linkinator.config.json
 
 clean: ## remove everything a build, a test run or the set-up wrote
-	rm -rf site site-offline .site-* .site-offline-* .offline-mkdocs.yml .bench-plain.yml benchmarks/work \
+	rm -rf site site-offline .site-* .site-offline-* .offline-mkdocs-*.yml .bench-plain.yml benchmarks/work \
 	  $(VENV) node_modules .pytest_cache .hypothesis test-results
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

@@ -34,6 +34,21 @@ def assessment_definition(assessment: Assessment, links: dict[str, str]) -> dict
     return definition
 
 
+def counters_html(assessment: Assessment, item_id: str, counters: list[str]) -> str:
+    """Evidence counts for one question: number fields kept with the answers, history and exports."""
+    group = esc(f"hb-{assessment.id}-{item_id}-evidence")
+    fields = "".join(
+        f'<li><label for="{group}-{k}">{esc(counter)}</label> <input type="number" id="{group}-{k}" min="0" step="1" '
+        f'inputmode="numeric" data-hb-counter="{esc(item_id)}" data-hb-index="{k}"></li>'
+        for k, counter in enumerate(counters)
+    )
+    return (
+        f'<div class="hb-assessment__evidence" role="group" aria-labelledby="{group}">'
+        f'<p class="hb-assessment__help" id="{group}">Count your evidence this quarter, then score:</p>'
+        f'<ul class="hb-assessment__counters">{fields}</ul></div>'
+    )
+
+
 def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
     """The questionnaire: a fieldset of radio buttons per question. Scoring runs in the browser."""
     out = [
@@ -50,9 +65,7 @@ def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
         if item.help:
             out.append(f'<p class="hb-assessment__help">{esc(item.help)}</p>')
         if item.counters:
-            out.append('<p class="hb-assessment__help">Count this quarter:</p><ul class="hb-assessment__counters">')
-            out.extend(f"<li>{esc(counter)}</li>" for counter in item.counters)
-            out.append("</ul>")
+            out.append(counters_html(assessment, item.id, item.counters))
         if item.choices:
             options = [(choice.id, choice.label) for choice in item.choices]
             out.append('<div class="hb-choices">')
@@ -96,8 +109,11 @@ def choice_mapping_markdown(assessment: Assessment) -> str:
     labels = {band.id: band.label for band in assessment.bands}
     out = []
     for item in assessment.items:
-        out.append(f"**{md(item.label)}**\n")
-        out.extend(f"- {md(choice.label)}: {md(labels[choice.band])}" for choice in item.choices)
+        out.append(f"### {md(item.label)}\n")
+        out.extend(
+            f"- {md(choice.label)}: {md(labels[choice.band]) if choice.band else 'not placed in a level'}"
+            for choice in item.choices
+        )
         out.append("")
     return "\n".join(out)
 

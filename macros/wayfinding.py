@@ -12,7 +12,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-from .markup import cell, esc, md, minutes_label, plural, radio, slug, table
+from .markup import cell, esc, md, minutes_label, plain_text, plural, radio, slug, table
 from .page import Page
 from .pages import front_matter, path_src, template_src, unit_src
 from .registry import macro
@@ -114,7 +114,21 @@ def start_here_chooser(page: Page) -> str:
     routes = json.dumps([{"when": r.when, "path": r.path} for r in chooser.routes])
     paths = json.dumps(
         {
-            p.id: {"title": p.title, "url": page.html_url(path_src(p.id)), "role": p.role}
+            p.id: {
+                "title": p.title,
+                "url": page.html_url(path_src(p.id)),
+                "role": p.role,
+                "total": minutes_label(sum(s.minutes for s in p.steps)),
+                "steps": [
+                    {
+                        "title": _page_title(page, s.page),
+                        "url": page.html_url(s.page),
+                        "time": minutes_label(s.minutes),
+                        "why": plain_text(s.why),
+                    }
+                    for s in p.steps
+                ],
+            }
             for p in page.book.paths.values()
         }
     )

@@ -181,7 +181,7 @@ def offline_config() -> Path:
         if old not in text:
             raise SystemExit(f"offline build: mkdocs.yml no longer contains {old!r}; update offline_config()")
         text = text.replace(old, new, 1)
-    path = ROOT / ".offline-mkdocs.yml"
+    path = ROOT / f".offline-mkdocs-{os.getpid()}.yml"  # one per process: parallel builds do not collide
     path.write_text(text, "utf-8")
     return path
 

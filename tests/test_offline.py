@@ -18,10 +18,12 @@ def offline_site(tmp_path_factory, node_tools):
 
 def test_offline_copy_uses_file_links_and_no_other_origin(offline_site):
     home = (offline_site / "index.html").read_text("utf-8")
-    assert 'href="programs/leadership-cohort/index.html"' in home
+    assert 'href="programs/index.html"' in home
     assert "unpkg.com" not in home and (offline_site / "assets" / "iframe-worker" / "shim.js").is_file()
     assert (offline_site / "search" / "search_index.js").is_file(), "the search index is inlined for file://"
     assert (offline_site / "print" / "leadership-cohort" / "index.html").is_file()
+    template = (offline_site / "templates" / "pre-mortem.html").read_text("utf-8")
+    assert 'href="data:text/markdown;base64,' in template, "downloads carry their file: file:// ignores download"
 
 
 def test_offline_copy_works_from_the_file_system(offline_site, browser):
@@ -33,7 +35,9 @@ def test_offline_copy_works_from_the_file_system(offline_site, browser):
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("request", lambda request: requests.append(request.url))
     page.goto((offline_site / "index.html").as_uri())
-    page.get_by_role("link", name="five-week leadership cohort").first.click()
+    page.get_by_role("link", name="Run a cohort or a session").click()
+    page.wait_for_url("**/programs/index.html")
+    page.get_by_role("link", name="five-week cohort").first.click()
     page.wait_for_url("**/programs/leadership-cohort/index.html")
     page.goto((offline_site / "programs" / "leadership-cohort" / "week-1.html").as_uri())
     page.locator("[data-hb-checklist] input[type=checkbox]").first.check()

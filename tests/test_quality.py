@@ -49,14 +49,7 @@ THEME_ALLOWED = [
     ),
     Allowed("wcag/h30", r"> article > a \|", "Material's icon-only edit button, labelled by its title"),
     Allowed("attribute-misuse", r'rel="edit"', "Material marks the edit button rel=edit"),
-    Allowed(
-        "no-missing-references",
-        r'missing id "__toc"',
-        "Material's section index pages keep a label for a toc toggle they omit",
-    ),
-    Allowed(
-        "input-missing-label", r"^#__(search|toc|drawer) \|", "Material's hidden toggle checkboxes, labelled by icons"
-    ),
+    Allowed("input-missing-label", r"^#__(search|drawer) \|", "Material's hidden toggle checkboxes, labelled by icons"),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -137,3 +138,22 @@ def test_template_downloads_equal_their_copy_blocks(site, pages, handbook):
             assert text.startswith("---\ntitle: ") and f"template: {template_id}\n" in text
             checked += 1
     assert checked >= len(handbook.templates), "every template page has at least its full copy block"
+
+
+def test_no_bold_paragraphs_pretend_to_be_headings(site):
+    """A paragraph that is only bold text is a heading screen-reader users cannot jump to."""
+    fake = re.compile(r"<p><strong>[^<]{1,80}</strong></p>")
+    offenders = []
+    for path in site.rglob("*.html"):
+        article = path.read_text("utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
+        offenders += [f"{path.relative_to(site)}: {m}" for m in fake.findall(article)[:2]]
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_the_contents_toggle_label_always_has_its_control(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        if 'for="__toc"' in html:
+            assert 'id="__toc"' in html, f"{path.relative_to(site)}: label for a missing __toc control"
+        if 'id="__toc"' in html and 'for="__toc"' not in html:
+            assert 'id="__toc" aria-label=' in html, f"{path.relative_to(site)}: unlabelled contents toggle"

@@ -25,6 +25,8 @@
     if (!state || typeof state !== "object" || Array.isArray(state)) return "it is not an object";
     var problem = S.checkAnswers(def, state.answers);
     if (problem) return problem;
+    problem = S.checkCounters(def, state.counters);
+    if (problem) return problem;
     if (!Array.isArray(state.history)) return "history must be a list";
     for (var i = 0; i < state.history.length; i += 1) {
       var entry = state.history[i];
@@ -32,6 +34,8 @@
       problem = S.checkAnswers(def, entry.answers);
       if (problem) return "history entry " + (i + 1) + ": " + problem;
       if (!S.isComplete(def, entry.answers)) return "history entry " + (i + 1) + " is incomplete";
+      problem = S.checkCounters(def, entry.counters);
+      if (problem) return "history entry " + (i + 1) + ": " + problem;
     }
     return null;
   }
@@ -39,7 +43,7 @@
   function loadState(def, say) {
     var key = PREFIX + def.id;
     var raw = null;
-    try { raw = global.localStorage.getItem(key); } catch (e) { return { answers: {}, history: [] }; }
+    try { raw = global.localStorage.getItem(key); } catch (e) { return { answers: {}, counters: {}, history: [] }; }
     if (raw === null) {
       // An older major version keeps its own key; say so once rather than silently ignoring it.
       for (var v = 0; v < VERSION; v += 1) {
@@ -50,30 +54,33 @@
           }
         } catch (e) { /* storage unavailable */ }
       }
-      return { answers: {}, history: [] };
+      return { answers: {}, counters: {}, history: [] };
     }
     try {
       var state = JSON.parse(raw);
       var problem = checkState(def, state);
       if (problem) throw new Error(problem);
-      return { answers: state.answers, history: state.history };
+      return { answers: state.answers, counters: state.counters || {}, history: state.history };
     } catch (e) {
       try { global.localStorage.removeItem(key); } catch (ignored) { /* storage unavailable */ }
       say("Your saved answers for this assessment could not be read (" + e.message + "), so they were cleared. " +
         "Other assessments and checklists are untouched.");
-      return { answers: {}, history: [] };
+      return { answers: {}, counters: {}, history: [] };
     }
   }
 
   function saveState(def, state) {
     try {
-      global.localStorage.setItem(PREFIX + def.id, JSON.stringify({ version: VERSION, answers: state.answers, history: state.history }));
+      global.localStorage.setItem(PREFIX + def.id, JSON.stringify({ version: VERSION, answers: state.answers,
+        counters: state.counters, history: state.history }));
     } catch (e) { /* private mode or full storage: the page still works */ }
   }
 
-  // Share links carry the answers in the URL fragment, which browsers never send to a server.
-  function encodeAnswers(answers) {
-    var bytes = new TextEncoder().encode(JSON.stringify(answers));
+  // Share links carry the answers and evidence counts in the URL fragment, which browsers never
+  // send to a server. Older links carried the answers object alone; both are read.
+  function encodeAnswers(answers, counters) {
+    var hasCounts = counters && Object.keys(counters).length;
+    var bytes = new TextEncoder().encode(JSON.stringify(hasCounts ? { answers: answers, counters: counters } : answers));
     var text = "";
     bytes.forEach(function (b) { text += String.fromCharCode(b); });
     return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -89,20 +96,22 @@
   // --- rendering -----------------------------------------------------------------------------
 
   function radar(def, answers) {
-    var size = 320;
+    var width = 560;
+    var size = 400;
     var centre = size / 2;
-    var radius = 110;
+    var middle = width / 2;
+    var radius = 120;
     var n = def.items.length;
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + size);
     svg.setAttribute("class", "hb-radar");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "Radar chart of your scores; the table that follows lists the same numbers.");
     function point(i, value) {
       var angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
       var r = radius * (value - def.scale.min) / (def.scale.max - def.scale.min);
-      return [centre + r * Math.cos(angle), centre + r * Math.sin(angle)];
+      return [middle + r * Math.cos(angle), centre + r * Math.sin(angle)];
     }
     [0.25, 0.5, 0.75, 1].forEach(function (f) {
       var ring = document.createElementNS(ns, "polygon");
@@ -115,17 +124,17 @@
     def.items.forEach(function (item, i) {
       var end = point(i, def.scale.max);
       var axis = document.createElementNS(ns, "line");
-      axis.setAttribute("x1", centre); axis.setAttribute("y1", centre);
+      axis.setAttribute("x1", middle); axis.setAttribute("y1", centre);
       axis.setAttribute("x2", end[0]); axis.setAttribute("y2", end[1]);
       axis.setAttribute("class", "hb-radar__axis");
       svg.appendChild(axis);
       var label = document.createElementNS(ns, "text");
-      var at = point(i, def.scale.max + (def.scale.max - def.scale.min) * 0.2);
+      var at = point(i, def.scale.max + (def.scale.max - def.scale.min) * 0.12);
       label.setAttribute("x", at[0]); label.setAttribute("y", at[1]);
-      label.setAttribute("text-anchor", Math.abs(at[0] - centre) < 5 ? "middle" : (at[0] > centre ? "start" : "end"));
+      label.setAttribute("text-anchor", Math.abs(at[0] - middle) < 5 ? "middle" : (at[0] > middle ? "start" : "end"));
       label.setAttribute("dominant-baseline", "middle");
       label.setAttribute("class", "hb-radar__label");
-      label.textContent = (i + 1) + ". " + answers[item.id];
+      label.textContent = item.label + ": " + answers[item.id];
       svg.appendChild(label);
     });
     var shape = document.createElementNS(ns, "polygon");
@@ -175,6 +184,14 @@
       var list = el("ul", { class: "hb-assessment__bands" });
       def.items.forEach(function (item) {
         var b = S.bandById(def, result.itemBands[item.id]);
+        if (!b) {  // a measure reported without bands (the research publishes no levels for it)
+          var choice = item.choices.filter(function (c) { return c.id === state.answers[item.id]; })[0];
+          var plain = el("li", { "data-hb-item-band": item.id + ":" });
+          plain.appendChild(el("strong", {}, item.label + ": " + choice.label + ". "));
+          plain.appendChild(document.createTextNode("Not placed in a level: compare it with your own history."));
+          list.appendChild(plain);
+          return;
+        }
         var li = el("li", { "data-hb-item-band": item.id + ":" + b.id });
         li.appendChild(el("strong", {}, item.label + ": " + b.label + ". "));
         li.appendChild(document.createTextNode(b.meaning + " Next: " + b.next));
@@ -214,11 +231,11 @@
       section.appendChild(el("p", {}, "No saved results yet. Save a result each quarter to see how it changes."));
       return;
     }
-    var table = el("table", { class: "hb-assessment__history-table" });
+    var table = el("table");  // no class: the theme styles plain tables (borders, stripes)
     var head = el("tr");
     head.appendChild(el("th", { scope: "col" }, "Date"));
-    def.items.forEach(function (item, i) { head.appendChild(el("th", { scope: "col", title: item.label }, (i + 1) + ". " + item.label)); });
-    head.appendChild(el("th", { scope: "col" }, "Total"));
+    def.items.forEach(function (item) { head.appendChild(el("th", { scope: "col" }, item.label)); });
+    head.appendChild(el("th", { scope: "col" }, "Total and result"));
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
     state.history.forEach(function (entry, index) {
@@ -258,9 +275,15 @@
       try {
         if (!fragment) throw new Error("it is not in the expected form");
         var shared = decodeAnswers(fragment[1]);
-        var problem = S.checkAnswers(def, shared);
+        var sharedCounts = {};
+        if (shared && shared.answers && typeof shared.answers === "object" && !Array.isArray(shared.answers)) {
+          sharedCounts = shared.counters || {};
+          shared = shared.answers;
+        }
+        var problem = S.checkAnswers(def, shared) || S.checkCounters(def, sharedCounts);
         if (problem) throw new Error(problem);
         state.answers = shared;
+        state.counters = sharedCounts;
         saveState(def, state);
         say("Answers loaded from the link you followed. Your saved history is unchanged.");
       } catch (e) {
@@ -278,25 +301,42 @@
         var value = state.answers[input.name];
         input.checked = value !== undefined && String(value) === input.value;
       });
+      Array.prototype.forEach.call(form.querySelectorAll("input[data-hb-counter]"), function (input) {
+        var values = state.counters[input.dataset.hbCounter];
+        var value = values ? values[Number(input.dataset.hbIndex)] : null;
+        input.value = value === null || value === undefined ? "" : String(value);
+      });
+    }
+
+    function readCounter(input) {
+      var item = def.items.filter(function (i) { return i.id === input.dataset.hbCounter; })[0];
+      var values = state.counters[item.id] || item.counters.map(function () { return null; });
+      var number = input.value === "" ? null : Math.max(0, Math.floor(Number(input.value)));
+      values[Number(input.dataset.hbIndex)] = isFinite(number) ? number : null;
+      state.counters[item.id] = values;
     }
 
     function refresh() {
       var result = renderResult(def, state, resultBox);
       renderHistory(def, state, history);
       var complete = result !== null;
-      Array.prototype.forEach.call(actions.querySelectorAll("[data-needs-result]"), function (b) { b.disabled = !complete; });
+      Array.prototype.forEach.call(actions.querySelectorAll("[data-needs-result]"), function (b) {
+        b.disabled = !complete;
+        b.title = complete ? "" : "Answer every question first";
+      });
       return result;
     }
 
     form.addEventListener("change", function (event) {
       var input = event.target;
-      state.answers[input.name] = def.scoring === "choice" ? input.value : Number(input.value);
+      if (input.dataset.hbCounter) readCounter(input);
+      else state.answers[input.name] = def.scoring === "choice" ? input.value : Number(input.value);
       saveState(def, state);
       refresh();
     });
 
-    function button(label, handler, needsResult) {
-      var b = el("button", { type: "button", class: "md-button" }, label);
+    function button(label, handler, needsResult, kind) {
+      var b = el("button", { type: "button", class: "md-button" + (kind ? " " + kind : "") }, label);
       if (needsResult) b.setAttribute("data-needs-result", "");
       b.addEventListener("click", handler);
       actions.appendChild(b);
@@ -316,25 +356,27 @@
       button("Save this result to my history", function () {
         var date = today();
         state.history = state.history.filter(function (e) { return e.date !== date; });
-        state.history.push({ date: date, answers: JSON.parse(JSON.stringify(state.answers)) });
+        state.history.push({ date: date, answers: JSON.parse(JSON.stringify(state.answers)),
+          counters: JSON.parse(JSON.stringify(state.counters)) });
         state.history.sort(function (a, b) { return a.date < b.date ? -1 : 1; });
         saveState(def, state);
         refresh();
         say("Saved today's result (" + date + ") to your history in this browser.");
-      }, true);
+      }, true, "md-button--primary");
     }
     button("Copy results as Markdown", function () {
-      copy(S.markdown(def, state.answers, today()), "Results copied as Markdown.");
-    }, true);
+      copy(S.markdown(def, state.answers, today(), state.counters), "Results copied as Markdown.");
+    }, true, def.history ? "" : "md-button--primary");
     var linkField = el("input", { type: "text", readonly: "", class: "hb-assessment__link", "aria-label": "Share link" });
     button("Copy a share link", function () {
-      var url = global.location.href.split("#")[0] + "#answers=" + encodeAnswers(state.answers);
+      var url = global.location.href.split("#")[0] + "#answers=" + encodeAnswers(state.answers, state.counters);
       linkField.value = url;
       linkField.hidden = false;
       copy(url, "Share link copied. The answers travel in the link itself; nothing is stored on a server.");
     }, true);
     button("Export to a file", function () {
-      var data = { assessment: def.id, version: VERSION, exported: today(), answers: state.answers, history: state.history };
+      var data = { assessment: def.id, version: VERSION, exported: today(), answers: state.answers,
+        counters: state.counters, history: state.history };
       var link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" })), download: def.id + "-" + today() + ".json" });
       document.body.appendChild(link);
       link.click();
@@ -355,7 +397,7 @@
         if (data.version !== VERSION) throw new Error("it comes from an unsupported version (" + data.version + ")");
         var problem = checkState(def, data);
         if (problem) throw new Error(problem);
-        state = { answers: data.answers, history: data.history };
+        state = { answers: data.answers, counters: data.counters || {}, history: data.history };
         saveState(def, state);
         fillForm();
         refresh();
@@ -368,11 +410,12 @@
     button("Clear my answers", function () {
       if (!global.confirm("Clear your current answers? Your saved history stays.")) return;
       state.answers = {};
+      state.counters = {};
       saveState(def, state);
       fillForm();
       refresh();
       say("Answers cleared.");
-    }, false);
+    }, false, "hb-button--quiet");
     linkField.hidden = true;
     actions.appendChild(linkField);
 

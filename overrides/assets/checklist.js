@@ -67,7 +67,7 @@
 
     var reset = document.createElement("button");
     reset.type = "button";
-    reset.className = "md-button hb-checklist__reset";
+    reset.className = "md-button hb-button--quiet hb-checklist__reset";
     reset.textContent = "Reset this checklist";
     reset.addEventListener("click", function () {
       if (!window.confirm("Clear every tick in this checklist? This cannot be undone.")) return;
@@ -77,6 +77,30 @@
       update("Checklist reset");
     });
     root.appendChild(reset);
+
+    // The same Markdown as the blank download beside it, with this browser's ticks in it.
+    var ticked = document.createElement("button");
+    ticked.type = "button";
+    ticked.className = "md-button hb-checklist__ticked";
+    ticked.textContent = "Download with my ticks";
+    ticked.addEventListener("click", function () {
+      var lines = ["## " + root.dataset.hbHeading, ""];
+      Array.prototype.forEach.call(root.querySelectorAll("fieldset"), function (phase) {
+        var label = phase.querySelector("legend").textContent.toLowerCase();
+        Array.prototype.forEach.call(phase.querySelectorAll("li"), function (li) {
+          var box = li.querySelector("input");
+          lines.push("- [" + (box.checked ? "x" : " ") + "] " + li.querySelector("label").textContent + " (" + label + ")");
+        });
+      });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/markdown" }));
+      link.download = key.replace("/", "-") + "-checklist-ticked.md";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      update("Downloaded with your ticks");
+    });
+    root.insertBefore(ticked, reset);
     update(message);
   }
 

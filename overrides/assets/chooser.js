@@ -36,6 +36,22 @@
       role.textContent = path.role;
       result.appendChild(intro);
       result.appendChild(role);
+      // The ordered plan itself, with the time each step takes.
+      var plan = document.createElement("ol");
+      plan.className = "hb-chooser__plan";
+      path.steps.forEach(function (step) {
+        var item = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = step.url;
+        a.textContent = step.title;
+        item.appendChild(a);
+        item.appendChild(document.createTextNode(" (" + step.time + "): " + step.why));
+        plan.appendChild(item);
+      });
+      result.appendChild(plan);
+      var total = document.createElement("p");
+      total.textContent = "About " + path.total + " in all, over " + path.steps.length + " steps. Take them in order.";
+      result.appendChild(total);
     });
   }
 

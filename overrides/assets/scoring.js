@@ -76,7 +76,7 @@
   function answerText(def, item, value) {
     if (def.scoring === "choice") {
       var choice = item.choices.filter(function (c) { return c.id === value; })[0];
-      return choice.label + " (" + bandById(def, choice.band).label + ")";
+      return choice.band ? choice.label + " (" + bandById(def, choice.band).label + ")" : choice.label;
     }
     return value + " of " + def.scale.max;
   }
@@ -85,19 +85,57 @@
     return String(text).replace(/\|/g, "\\|").replace(/\s+/g, " ");
   }
 
-  // The result as Markdown, for notes, issues or a promotion packet.
-  function markdown(def, answers, date) {
+  // Evidence counts: {item id: [count or null, ...]} for items that list counters.
+  function checkCounters(def, counters) {
+    if (counters === undefined) return null;
+    if (!counters || typeof counters !== "object" || Array.isArray(counters)) return "evidence counts must be an object";
+    var keys = Object.keys(counters);
+    for (var i = 0; i < keys.length; i += 1) {
+      var item = def.items.filter(function (it) { return it.id === keys[i]; })[0];
+      var values = counters[keys[i]];
+      if (!item || !item.counters || !item.counters.length) return "no evidence counts belong to '" + keys[i] + "'";
+      if (!Array.isArray(values) || values.length !== item.counters.length) return "'" + keys[i] + "' needs " + item.counters.length + " evidence counts";
+      for (var k = 0; k < values.length; k += 1) {
+        var v = values[k];
+        if (v !== null && (typeof v !== "number" || v % 1 !== 0 || v < 0 || v > 100000)) return "evidence counts must be whole numbers of at least 0";
+      }
+    }
+    return null;
+  }
+
+  // The result as Markdown, for notes, issues or a promotion packet. Paragraphs are separated
+  // by blank lines so that every line renders on its own.
+  function markdown(def, answers, date, counters) {
     var result = score(def, answers);
     var lines = ["## " + def.title + " (" + date + ")", "", "| Question | Answer |", "| --- | --- |"];
     def.items.forEach(function (item) {
       lines.push("| " + cell(item.label) + " | " + cell(answerText(def, item, answers[item.id])) + " |");
     });
-    lines.push("");
-    if (result.total !== null) lines.push("**Total:** " + result.total + " of " + result.max);
+    if (result.total !== null) lines.push("", "**Total:** " + result.total + " of " + result.max);
     if (result.band !== null) {
       var band = bandById(def, result.band);
-      lines.push("**Result:** " + band.label + ". " + band.meaning);
-      lines.push("", "**Next:** " + band.next);
+      lines.push("", "**Result:** " + band.label + ". " + band.meaning, "", "**Next:** " + band.next);
+    }
+    if (result.weakest.length) {
+      lines.push("", "### Work on these next", "");
+      result.weakest.forEach(function (id, n) {
+        var item = def.items.filter(function (i) { return i.id === id; })[0];
+        lines.push((n + 1) + ". " + item.label + " (" + answers[id] + " of " + def.scale.max + ")");
+      });
+    }
+    var withCounts = def.items.filter(function (item) {
+      return item.counters && item.counters.length && counters && counters[item.id] &&
+        counters[item.id].some(function (v) { return v !== null; });
+    });
+    if (withCounts.length) {
+      lines.push("", "### Evidence this quarter", "");
+      withCounts.forEach(function (item) {
+        lines.push("- **" + item.label + "**");
+        item.counters.forEach(function (label, k) {
+          var v = counters[item.id][k];
+          if (v !== null) lines.push("    - " + label + ": " + v);
+        });
+      });
     }
     return lines.join("\n") + "\n";
   }
@@ -105,6 +143,7 @@
   global.HandbookScoring = {
     score: score,
     checkAnswers: checkAnswers,
+    checkCounters: checkCounters,
     isComplete: isComplete,
     bandById: bandById,
     answerText: answerText,
