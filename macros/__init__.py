@@ -7,8 +7,10 @@ after the build is :func:`macros.publish.publish`. Zensical runs :func:`define_e
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +21,17 @@ from . import (  # noqa: F401 - importing a feature module registers its macros
     examples,
     programs,
     references,
+    revisions,
     sessions,
     templates,
     wayfinding,
 )
-from .guard import PageRejected, check_template, check_title
+from .guard import PageRejected, check_template, check_title, compile_page
 from .loader import Handbook, load_handbook
 from .page import HandbookError, Page
 from .pages import check_nav, check_pages
-from .publish import publish
-from .registry import MACROS
+from .publish import publish as publish_site
+from .registry import MACROS, render_parts
 from .settings import SettingsError, Site
 from .yamldata import DataError
 
@@ -76,44 +79,81 @@ def define_env(env: Any) -> None:
     except DataError as err:
         raise HandbookError("invalid handbook data:\n" + str(err)) from None
     env.hb_site, env.hb_book, env.hb_pages = site, book, {}
-    # For the theme override (overrides/main.html): the review window and its cut-off date.
-    env.conf.setdefault("extra", {}).setdefault("handbook", {}).update(
-        review_months=site.settings.review_months, review_due_before=site.review_due_before().isoformat()
-    )
+    env.hb_parts, env.hb_rendered = {}, {}  # per page: its text and calls, and its Markdown after the macros
+    env.hb_dates = revisions.page_dates(site.root, site.docs_dir, _build_date())
+    glossary = site.root / wayfinding.GLOSSARY_FILE
+    env.hb_abbreviations = wayfinding.parse_abbreviations(glossary.read_text("utf-8")) if glossary.is_file() else []
+    # For the theme override (overrides/main.html): the review window and its cut-off date. Apart
+    # from extra.handbook, which holds only what the maintainers set and is checked as such.
+    env.conf.setdefault("extra", {})["handbook_review"] = {
+        "months": site.settings.review_months,
+        "due_before": site.review_due_before().isoformat(),
+    }
     for name, function in MACROS.items():
         env.macro(_bound(env, function), name)
 
 
+def page_for(env: Any, src: str, meta: dict | None) -> Page:
+    """The macros' view of the page ``src`` (one per page and build; the preview drops it when the page changes)."""
+    page = env.hb_pages.get(src)
+    if page is None:
+        page = env.hb_pages[src] = Page(src=src, meta=dict(meta or {}), book=env.hb_book, site=env.hb_site)
+    return page
+
+
+def _run(function: Any, page: Page, *args: Any, **kwargs: Any) -> str:
+    """Call a macro for ``page``; a problem becomes one logged line (the strict build stops at the end with all of them)."""
+    try:
+        return function(page, *args, **kwargs)
+    except (HandbookError, TypeError) as err:
+        log.error(str(err) if isinstance(err, HandbookError) else f"docs/{page.src}: {function.__name__}(): {err}")
+        return ""
+
+
+def run_macro(name: str, page: Page, *args: Any, **kwargs: Any) -> str:
+    """The registered macro ``name`` called for ``page``, as :func:`_run` calls it."""
+    return _run(MACROS[name], page, *args, **kwargs)
+
+
 def _bound(env: Any, function: Any) -> Any:
-    """``function`` with the page being rendered as its first argument, as the page calls it."""
+    """``function`` with the page being rendered as its first argument, as the page calls it (for Zensical)."""
 
     def run(*args: Any, **kwargs: Any) -> str:
-        src = _page_src(env.page)
-        page = env.hb_pages.get(src)
-        if page is None:
-            page = env.hb_pages[src] = Page(src=src, meta=dict(env.page.meta or {}), book=env.hb_book, site=env.hb_site)
-        try:
-            return function(page, *args, **kwargs)
-        except (HandbookError, TypeError) as err:
-            # One line, no traceback: the strict build stops at the end with every such line.
-            message = str(err) if isinstance(err, HandbookError) else f"docs/{src}: {function.__name__}(): {err}"
-            log.error(message)
-            return ""
+        return _run(function, page_for(env, _page_src(env.page), env.page.meta), *args, **kwargs)
 
     run.__name__, run.__doc__ = function.__name__, function.__doc__
     return run
 
 
+def _build_date() -> dt.date:
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "")
+    now = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc) if stamp.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return now.date()
+
+
 def on_pre_page_macros(env: Any) -> None:
-    """Before a page renders: it may call the handbook's macros with literal arguments, nothing else."""
+    """Check the page (macros with literal arguments, nothing else), run its macros, date it,
+    and add the definitions of the glossary abbreviations it uses.
+
+    The page's Markdown is replaced by its rendered text and marked ``render_macros: false``
+    for mkdocs-macros, so Jinja never executes page text: one parse serves the check and the render.
+    """
     src = _page_src(env.page)
     problem = check_title((env.page.meta or {}).get("title"))
     if problem:
         raise HandbookError(f"docs/{src}:1: {problem}")
     try:
-        check_template(env.markdown, set(MACROS), env.env)
+        parts = compile_page(env.markdown, set(MACROS), env.env)
     except PageRejected as err:
         raise HandbookError(f"docs/{src}:{err.line + _front_matter_lines(env, src)}: {err}") from None
+    env.hb_parts[src] = parts
+    page = page_for(env, src, env.page.meta)
+    env.markdown = env.hb_rendered[src] = render_parts(parts, page, run_macro)
+    # Every page explains the glossary's abbreviations it uses on hover (Markdown's abbr extension).
+    env.markdown += wayfinding.abbreviation_footer(env.hb_abbreviations, env.markdown)
+    env.variables["page"].meta = {**(env.page.meta or {}), "render_macros": False}  # mkdocs-macros' copy only
+    day = env.hb_dates.get(src) or _build_date().isoformat()
+    env.page.meta["revision_date"] = revisions.date_html(day)
 
 
 def _front_matter_lines(env: Any, src: str) -> int:
@@ -126,7 +166,7 @@ def _front_matter_lines(env: Any, src: str) -> int:
 
 def on_post_build(env: Any) -> None:
     """Write the downloads, zip, llms.txt, JSON data and print editions into the built site."""
-    report = publish(env.hb_site, env.hb_book, Path(env.conf["site_dir"]))
+    report = publish_site(env.hb_site, env.hb_book, Path(env.conf["site_dir"]), rendered=env.hb_rendered)
     for line in report.lines():
         log.info("handbook: %s", line)
 

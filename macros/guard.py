@@ -6,7 +6,9 @@ page, :func:`check_template` reads it with Jinja's own lexer and parser and allo
 one shape: ``{{ name(literal, key=literal) }}`` where ``name`` is a registered macro. A
 statement, a variable, an attribute or item lookup, a filter, an unknown name or a computed
 argument stops the build with ``docs/<page>.md:<line>: …`` before anything executes. Comments
-and ``{% raw %}`` blocks are plain text and stay allowed.
+and ``{% raw %}`` blocks are plain text and stay allowed. :func:`compile_page` makes the same
+check and returns the page as text and calls, which :mod:`macros.registry` evaluates: the
+page is never handed to Jinja to execute.
 
 Raw HTML that would run script in a reader's browser (``<script>``, ``on…=`` handlers,
 ``javascript:`` URLs, frames and embeds) is refused in page text too: interactive parts come
@@ -98,6 +100,42 @@ def check_template(source: str, allowed: set[str], env: jinja2.Environment | Non
         if problem or len(expressions) != 1:
             raise PageRejected(line, f"{shown}: {problem or 'one macro call per {{ }}'}{advice}")
     _check_html(source)
+
+
+Call = tuple[str, tuple, dict]
+"""A macro call on a page: (macro name, positional arguments, keyword arguments), all literals."""
+
+
+def compile_page(source: str, allowed: set[str], env: jinja2.Environment | None = None) -> list[str | Call]:
+    """The page as a list of text and macro calls, after the checks of :func:`check_template`.
+
+    One parse serves both the check and the render. Only when the page is refused is it read
+    again, segment by segment, so the message can quote the exact ``{{ … }}`` and its line.
+    """
+    env = env or jinja2.Environment(keep_trailing_newline=True)
+    parts: list[str | Call] | None = []
+    try:
+        body = env.parse(source).body
+    except jinja2.TemplateSyntaxError:
+        body, parts = [], None
+    for output in body:
+        if parts is None or not isinstance(output, nodes.Output):
+            parts = None
+            break
+        for node in output.nodes:
+            if isinstance(node, nodes.TemplateData):
+                parts.append(node.data)
+            elif _describe(node, allowed) is None:
+                args = tuple(arg.value for arg in node.args)
+                parts.append((node.node.name, args, {kw.key: kw.value.value for kw in node.kwargs}))
+            else:
+                parts = None
+                break
+    if parts is None:
+        check_template(source, allowed, env)  # raises PageRejected with the line and the exact text
+        raise PageRejected(1, "the page could not be read as text and handbook macro calls")
+    _check_html(source)
+    return parts
 
 
 def _check_html(source: str) -> None:

@@ -181,8 +181,11 @@ def downloads(site: Site, book: Handbook) -> list[tuple[str, str]]:
     return files
 
 
-def page_records(site: Site, book: Handbook) -> list[tuple[str, str, str, str]]:
-    """(url, title, description, Markdown after macros) of every page, sorted by URL, for llms.txt."""
+def page_records(site: Site, book: Handbook, rendered: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(url, title, description, Markdown after macros) of every page, sorted by URL, for llms.txt.
+
+    ``rendered`` holds pages the build already rendered (by source path); the rest render here.
+    """
     records = []
     for path in sorted(site.docs_dir.rglob("*.md")):
         src = path.relative_to(site.docs_dir).as_posix()
@@ -191,7 +194,10 @@ def page_records(site: Site, book: Handbook) -> list[tuple[str, str, str, str]]:
         body = text.split("\n---", 1)[1].split("\n", 1)[1].lstrip("\n") if meta else text
         page = Page(src=src, meta=meta, book=book, site=site)
         description = " ".join(str(meta.get("description", "")).split())
-        records.append((page_url(src), str(meta.get("title", "")), description, render_markdown(body, page)))
+        markdown = (rendered or {}).get(src)
+        if markdown is None:
+            markdown = render_markdown(body, page)
+        records.append((page_url(src), str(meta.get("title", "")), description, markdown))
     return sorted(records)
 
 
@@ -213,18 +219,29 @@ def _write(site_dir: Path, rel_path: str, data: str | bytes) -> None:
     target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def publish(site: Site, book: Handbook, site_dir: Path) -> Report:
-    """Write every generated file into the built site at ``site_dir``."""
+def publish(
+    site: Site,
+    book: Handbook,
+    site_dir: Path,
+    rendered: dict[str, str] | None = None,
+    *,
+    pages: bool = True,
+    deferred: bool = False,
+) -> Report:
+    """Write every generated file into the built site at ``site_dir``.
+
+    ``rendered``: see :func:`page_records`. ``pages=False`` leaves the HTML pages as they are
+    (the preview compacts each page it rebuilds itself). ``deferred=True`` skips the print
+    editions and the template zip, which the preview writes when a browser asks for them
+    (:func:`write_deferred`).
+    """
     report = Report()
     files = downloads(site, book)
     for rel_path, text in files:
         _write(site_dir, rel_path, text)
     report.written["downloads (templates, checklists, checker)"] = len(files)
-    templates = [(rel.rsplit("/", 1)[1], text) for rel, text in files if rel.startswith("downloads/templates/")]
-    _write(site_dir, TEMPLATE_ZIP, zip_bytes(templates))
-    report.written["template zip"] = 1
     base = site.site_url.rstrip("/") + "/"
-    records = page_records(site, book)
+    records = page_records(site, book, rendered)
     _write(site_dir, "llms.txt", llms_index(site.name, site.description, base, records))
     _write(site_dir, "llms-full.txt", llms_full(site.name, base, records))
     report.written["llms.txt files"] = 2
@@ -232,15 +249,27 @@ def publish(site: Site, book: Handbook, site_dir: Path) -> Report:
     for rel_path, text in exported:
         _write(site_dir, rel_path, text)
     report.written["JSON data files"] = len(exported)
-    # Material's templates indent deeply: a fifth of every page was white space. Compact the
-    # pages first, so the print editions are assembled from (and inherit) compact pages.
-    pages = list(site_dir.rglob("*.html"))
-    for page in pages:
-        page.write_text(compact_html(fix_theme_html(page.read_text("utf-8"))), "utf-8")
-    report.written["compacted HTML pages"] = len(pages)
-    editions = printing.write_print_editions(site, book, site_dir)
+    if pages:
+        # Material's templates indent deeply: a fifth of every page was white space. Compact the
+        # pages first, so the print editions are assembled from (and inherit) compact pages.
+        html_pages = list(site_dir.rglob("*.html"))
+        for page in html_pages:
+            page.write_text(compact_html(fix_theme_html(page.read_text("utf-8"))), "utf-8")
+        report.written["compacted HTML pages"] = len(html_pages)
+    if deferred:
+        report.skipped.append("print editions and template zip: written when first requested")
+        return report
+    editions = write_deferred(site, book, site_dir)
+    report.written["template zip"] = 1
     if editions:
         report.written["print editions"] = len(editions)
     else:
         report.skipped.append("print editions: no built page has an <article> element to assemble them from")
     return report
+
+
+def write_deferred(site: Site, book: Handbook, site_dir: Path) -> list[str]:
+    """The template zip and the print editions (assembled from the built, compacted pages)."""
+    files = template_files(site, list(book.templates.values()))
+    _write(site_dir, TEMPLATE_ZIP, zip_bytes([(rel.rsplit("/", 1)[1], text) for rel, text in files]))
+    return printing.write_print_editions(site, book, site_dir)

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import jinja2
-from jinja2 import nodes
-
 from .page import Page
 
 Macro = Callable[..., str]
@@ -30,19 +27,14 @@ def call(name: str, page: Page, *args: object, **kwargs: object) -> str:
     return MACROS[name](page, *args, **kwargs)
 
 
-def render_markdown(source: str, page: Page) -> str:
-    """A page's Markdown with each macro call replaced by its output.
+def render_parts(parts: list, page: Page, call_macro: Callable[..., str] | None = None) -> str:
+    """A page's Markdown: its text with each macro call (from :func:`macros.guard.compile_page`) replaced by its output."""
+    run = call_macro or call
+    return "".join(part if isinstance(part, str) else run(part[0], page, *part[1], **part[2]) for part in parts)
 
-    Only for pages that passed :func:`macros.guard.check_template`: their Jinja is nothing but
-    text and calls of registered macros with literal arguments, which is all this evaluates.
-    """
-    out = []
-    for output in jinja2.Environment(keep_trailing_newline=True).parse(source).body:
-        for node in output.nodes:  # type: ignore[attr-defined]
-            if isinstance(node, nodes.TemplateData):
-                out.append(node.data)
-            else:
-                args = [arg.value for arg in node.args]
-                kwargs = {keyword.key: keyword.value.value for keyword in node.kwargs}
-                out.append(call(node.node.name, page, *args, **kwargs))
-    return "".join(out)
+
+def render_markdown(source: str, page: Page) -> str:
+    """A page's Markdown after its macros ran, checked first by :func:`macros.guard.compile_page`."""
+    from .guard import compile_page
+
+    return render_parts(compile_page(source, set(MACROS)), page)

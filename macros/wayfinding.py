@@ -26,6 +26,19 @@ def parse_abbreviations(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2).strip()) for line in text.splitlines() if (m := ABBREVIATION.match(line.strip()))]
 
 
+def abbreviation_footer(entries: list[tuple[str, str]], text: str) -> str:
+    """The definitions (``*[ADR]: …``) of the abbreviations ``text`` uses, for Markdown's abbr extension.
+
+    Only those a page uses, each its own block: the extension re-reads a block once per
+    definition in it, so the whole glossary as one block on every page cost a third of the build.
+    """
+    if not entries:
+        return ""
+    terms = sorted((term for term, _ in entries), key=len, reverse=True)
+    used = set(re.findall(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b", text))
+    return "".join(f"\n\n*[{term}]: {meaning}" for term, meaning in entries if term in used)
+
+
 def glossary_table(entries: list[tuple[str, str]]) -> str:
     """One row per term; plural entries (ADRs) exist only so hover works, and fold into the singular."""
     terms = {term for term, _ in entries}
