@@ -28,8 +28,7 @@ from .settings import Site
 from .templates import TEMPLATE_ZIP, template_files
 
 _PRESERVED = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
+_LINE_BREAK_AND_INDENT = re.compile(r"\n\s+")  # a newline, then blank lines and indentation
 
 
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
@@ -61,7 +60,7 @@ def compact_html(html: str) -> str:
     out = []
     # split() with two groups yields: text, whole-match, tag-name, text, ...
     for index in range(0, len(parts), 3):
-        out.append(_BLANK_LINES.sub("\n", _INDENT.sub("\n", parts[index])))
+        out.append(_LINE_BREAK_AND_INDENT.sub("\n", parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)

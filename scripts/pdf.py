@@ -82,18 +82,45 @@ def targets(site_dir: Path) -> list[Target]:
     return found
 
 
+def _squeeze(text: str) -> str:
+    return "".join(text.split())  # Chromium's bookmarks can lose a space where a heading wraps
+
+
+def _bookmarks(reader) -> list[tuple[str, int]]:
+    """(title, 0-based page) of every bookmark, in document order."""
+    out = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append((_squeeze(item.title), reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    return out
+
+
 def _page_numbers(pdf: bytes, headings: list[str]) -> list[int]:
-    """The page each heading starts on, searching forward so repeated words do not confuse it."""
+    """The page each heading starts on, from the PDF's bookmarks (one per heading, in order).
+
+    A heading without a bookmark is looked up in the pages' text instead, searching forward so
+    repeated words do not confuse it (slower: the text of every page is extracted).
+    """
     from pypdf import PdfReader
 
-    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
-    numbers, page = [], 1  # page 1 holds the contents list itself
+    reader = PdfReader(io.BytesIO(pdf))
+    marks = _bookmarks(reader)
+    texts: list[str] | None = None
+    numbers, page, position = [], 1, 0  # page 1 holds the contents list itself
     for heading in headings:
-        wanted = " ".join(heading.split())
-        for index in range(page, len(texts)):
-            if wanted in texts[index]:
-                page = index
-                break
+        wanted = _squeeze(heading)
+        found = next((i for i in range(position, len(marks)) if marks[i][0] == wanted and marks[i][1] >= page), None)
+        if found is not None:
+            position, page = found + 1, marks[found][1]
+        else:
+            texts = texts or [_squeeze(p.extract_text() or "") for p in reader.pages]
+            page = next((i for i in range(page, len(texts)) if wanted in texts[i]), page)
         numbers.append(page + 1)
     return numbers
 
