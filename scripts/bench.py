@@ -245,6 +245,14 @@ TAGS = sorted(
 )
 
 
+REFERENCES = sorted(  # real works from the registry, cited by id as the real pages do
+    line.split("id:", 1)[1].strip()
+    for path in (ROOT / "data" / "references").glob("*.yml")
+    for line in path.read_text("utf-8").splitlines()
+    if line.lstrip("- ").startswith("id:")
+)
+
+
 def sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(9, 18))]
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
@@ -288,8 +296,9 @@ def make_synthetic(dest: Path, pages: int) -> int:
     per_program = 10
     programs = max(1, units // per_program)
     articles = pages - programs * (per_program + 1) - templates - 3
-    for name in ("macros", "overrides", "includes"):
+    for name in ("macros", "overrides", "includes", "data/references"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "data" / "organisations.yml", dest / "data" / "organisations.yml")
     docs, data = dest / "docs", dest / "data"
     (data / "programs").mkdir(parents=True)
     (data / "templates").mkdir(parents=True)
@@ -311,7 +320,7 @@ def make_synthetic(dest: Path, pages: int) -> int:
         (data / "templates" / f"{tid}.yml").write_text(
             f"id: {tid}\ntitle: Template {t}\ncategory: plan\nversion: 1.0.0\nsummary: {sentence(rng)}\n"
             f"purpose: {paragraph(rng, 2)}\nwhen_to_use:\n  - {sentence(rng)}\nwhen_not_to_use:\n  - {sentence(rng)}\n"
-            f"how_to_fill:\n  - {sentence(rng)}\n  - {sentence(rng)}\nsections:\n{sections}\nexample: {paragraph(rng, 4)}\n"
+            f"how_to_fill:\n  - {sentence(rng)}\n  - {sentence(rng)}\nsections:\n{sections}\nexample:\n  org: brindlepay\n  text: Brindlepay {paragraph(rng, 4)}\n"
             f"mistakes:\n  - {sentence(rng)}\n  - {sentence(rng)}\n"
         )
         (docs / "templates" / f"{tid}.md").write_text(
@@ -340,7 +349,7 @@ def make_synthetic(dest: Path, pages: int) -> int:
                 f"homework:\n  title: Exercise {u}\n  description: {paragraph(rng, 2)}\n  template: {template}\n"
                 f"checklist:\n  - id: read\n    phase: before\n    text: {sentence(rng)}\n"
                 f"  - id: discuss\n    phase: during\n    text: {sentence(rng)}\n"
-                f"reading:\n  - author: A. Author\n    title: {sentence(rng)}\n"
+                f"reading:\n  - ref: {rng.choice(REFERENCES)}\n    note: {sentence(rng)}\n"
             )
             (folder / f"module-{u}.md").write_text(
                 front(f"Module {u}: Module {u} of program {p}", rng, program=pid, unit=u)

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from conftest import ROOT, copy_project
-from macros.guard import PageRejected, check_template, check_title
+from macros.guard import PageRejected, check_template, check_title, compile_page
 
 ALLOWED = {"unit_focus", "template_block", "content_changes"}
 
@@ -31,6 +31,12 @@ ALLOWED = {"unit_focus", "template_block", "content_changes"}
 )
 def test_macro_calls_with_literal_arguments_are_allowed(source):
     check_template(source, ALLOWED)
+    compile_page(source, ALLOWED)
+
+
+def test_a_page_compiles_to_its_text_and_calls_in_order():
+    parts = compile_page('Intro\n\n{{ unit_focus() }} then {{ template_block("minimal", variant="x") }}.', ALLOWED)
+    assert parts == ["Intro\n\n", ("unit_focus", (), {}), " then ", ("template_block", ("minimal",), {"variant": "x"}), "."]
 
 
 @pytest.mark.parametrize(
@@ -58,9 +64,10 @@ def test_macro_calls_with_literal_arguments_are_allowed(source):
         ('<iframe src="https://example.org"></iframe>', "'<iframe' would run script"),
     ],
 )
-def test_anything_else_is_rejected_with_its_line(source, message):
+@pytest.mark.parametrize("check", [check_template, compile_page])
+def test_anything_else_is_rejected_with_its_line(check, source, message):
     with pytest.raises(PageRejected) as caught:
-        check_template("A first line.\n\n" + source, ALLOWED)
+        check("A first line.\n\n" + source, ALLOWED)
     assert caught.value.line == 3
     assert message in str(caught.value)
     if source.startswith(("{{", "{%")) and "syntax" not in message:
