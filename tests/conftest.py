@@ -31,17 +31,9 @@ sys.path.insert(0, str(TESTS.parent / "scripts"))
 sys.path.insert(0, str(TESTS))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the flags every browser run uses: no sandbox, no background network
+
 IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides", "includes"]
 
 
