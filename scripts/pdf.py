@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,28 +190,45 @@ def make_pdfs(site_dir: Path, chromium: str = CHROMIUM) -> int:
         print(f"PDFs skipped: no Chromium at {chromium} (install Debian's chromium or set CHROMIUM_PATH); "
               f"{len(wanted)} PDF links stay hidden")
         return 0
-    from playwright.sync_api import sync_playwright
-
     handler = functools.partial(_Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    made: dict[str, int] = {}
+    # Chromium renders one PDF on about one core: render on up to two threads, each with its own
+    # Playwright and browser (Playwright objects stay on the thread that made them). The largest
+    # pages are dealt out first so the threads finish together.
+    by_size = sorted(wanted, key=lambda t: -(site_dir / t.page).stat().st_size)
+    lanes = max(1, min(2, os.cpu_count() or 1, len(by_size)))
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            for target in wanted:
-                data = render(browser, base_url, target)
-                out = site_dir / target.pdf
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(data)
-                made[target.pdf] = len(data)
-                print(f"wrote {target.pdf} ({len(data) / 1024:,.0f} KB)")
-            browser.close()
+        with ThreadPoolExecutor(lanes) as pool:
+            results = dict(
+                item
+                for lane in pool.map(lambda i: _render_all(chromium, base_url, by_size[i::lanes]), range(lanes))
+                for item in lane.items()
+            )
     finally:
         server.shutdown()
+    made: dict[str, int] = {}
+    for target in wanted:  # written and reported in a fixed order
+        data = results[target]
+        out = site_dir / target.pdf
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        made[target.pdf] = len(data)
+        print(f"wrote {target.pdf} ({len(data) / 1024:,.0f} KB)")
     print(f"linked {link_slots(site_dir, made)} PDF slots in the pages")
     return 0
+
+
+def _render_all(chromium: str, base_url: str, targets: list[Target]) -> dict[Target, bytes]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            return {target: render(browser, base_url, target) for target in targets}
+        finally:
+            browser.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

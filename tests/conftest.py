@@ -105,14 +105,24 @@ def built_path(src: str) -> str:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook, built once per run; or the site HANDBOOK_SITE names (`make test` builds site/
-    first, so CI tests and deploys the same files)."""
+    first, so CI tests and deploys the same files). A relative HANDBOOK_SITE is this checkout's own
+    site; with HANDBOOK_ROOT, only an absolute HANDBOOK_SITE (that copy's site) is used."""
     prebuilt = os.environ.get("HANDBOOK_SITE")
-    if prebuilt and ROOT == TESTS.parent:
+    if prebuilt and (ROOT == TESTS.parent or Path(prebuilt).is_absolute()):
         path = (TESTS.parent / prebuilt).resolve()
         if not (path / "index.html").is_file():
             pytest.fail(f"HANDBOOK_SITE={prebuilt}: no built site there; run make build first")
         return path
     return build(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+@pytest.fixture(scope="session")
+def exported_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook as an export without .git (a tarball, a shallow checkout) gives it, built strictly
+    once for the tests that need such a build; they share the xdist group "exported"."""
+    project = copy_project(tmp_path_factory.mktemp("export") / "project")
+    assert not (project / ".git").exists()
+    return build(project, project.parent / "site")
 
 
 @pytest.fixture(scope="session")

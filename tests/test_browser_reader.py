@@ -96,7 +96,9 @@ def test_search_highlights_keep_contrast_everywhere(browser, base_url, scheme):
     field = page.locator("input.md-search__input")
     field.press_sequentially("decision", delay=20)
     page.locator(".md-search-result mark").first.wait_for(timeout=10_000)
-    seen["results"] = contrast(page, page.locator(".md-search-result mark").first)
+    # Results re-render while the query settles, so find the mark and measure it in one task:
+    # a locator resolved in one round trip may be detached by the next.
+    seen["results"] = page.evaluate(f"({CONTRAST_JS})(document.querySelector('.md-search-result mark'))")
     context.close()
     assert {"text", "results"} <= set(seen), seen
     assert all(ratio >= 4.5 for ratio in seen.values()), seen

@@ -13,6 +13,9 @@ import pytest
 
 from conftest import ROOT, TESTS, build, copy_project
 
+# The module's tests share one scaffolded copy and its build, so they run on one xdist worker.
+pytestmark = pytest.mark.xdist_group("scaffold")
+
 STRUCTURAL = [
     "test_programs.py",
     "test_checklists.py",
@@ -71,8 +74,13 @@ def test_each_kind_is_one_data_entry_and_one_page_in_the_nav(scaffolded):
     assert 'title: "Week 6: Leading through change"' in page and "draft: true" in page
 
 
-def test_scaffolded_content_builds_strictly_and_shows_as_draft(scaffolded, tmp_path):
-    site = build(scaffolded, tmp_path / "site")
+@pytest.fixture(scope="module")
+def scaffolded_site(scaffolded) -> Path:
+    return build(scaffolded, scaffolded.parent / "site")
+
+
+def test_scaffolded_content_builds_strictly_and_shows_as_draft(scaffolded_site):
+    site = scaffolded_site
     week = (site / "programs" / "leadership-cohort" / "week-6" / "index.html").read_text("utf-8")
     assert "Week 6: Leading through change" in week and "This page is a draft" in week
     assert (site / "downloads" / "templates" / "stakeholder-map-minimal.md").is_file()
@@ -80,8 +88,8 @@ def test_scaffolded_content_builds_strictly_and_shows_as_draft(scaffolded, tmp_p
     assert (site / "frameworks" / "conways-law" / "index.html").is_file()
 
 
-def test_the_structural_promises_hold_for_scaffolded_content(scaffolded):
-    env = {**os.environ, "HANDBOOK_ROOT": str(scaffolded)}
+def test_the_structural_promises_hold_for_scaffolded_content(scaffolded, scaffolded_site):
+    env = {**os.environ, "HANDBOOK_ROOT": str(scaffolded), "HANDBOOK_SITE": str(scaffolded_site)}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", "-m", "not browser",
          *[str(TESTS / name) for name in STRUCTURAL]],
