@@ -84,6 +84,12 @@ def handbook():
     return load_book()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``long`` go first, so the xdist workers end together instead of one waiting
+    on a long test that started last (longest-first scheduling). Otherwise the order is kept."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test taking ``assessment_id`` runs once per assessment in data/, whatever their number."""
     if "assessment_id" in metafunc.fixturenames:

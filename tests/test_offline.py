@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# The module's tests share one offline build, so they run on one xdist worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline")]
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,9 @@ from preview import Preview, banner, make_server
 
 from conftest import copy_project
 
+# The module's tests share one preview of one copied project, so they run on one xdist worker.
+pytestmark = [pytest.mark.long, pytest.mark.xdist_group("preview")]
+
 SITE_URL = "http://127.0.0.1:8000/"
 PAGE = "docs/frameworks/systems-thinking.md"
 UNRELATED = "frameworks/goodharts-law/index.html"

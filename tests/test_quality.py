@@ -61,6 +61,7 @@ def allowed(finding: dict) -> Allowed | None:
 WHOLE_EDITION = "print/index.html"
 
 
+@pytest.mark.long
 def test_built_html_validates(site, node_tools, tmp_path):
     """html-validate on every page, the program print editions included.
 
@@ -164,6 +165,7 @@ DARK = """() => {
 
 
 @pytest.mark.browser
+@pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_page_accessible_self_contained_and_quiet(shard, pages, browser, base_url, node_tools):
     """axe-core (WCAG 2.1 A and AA) on every page in light and in dark; every request same-origin; no console errors.

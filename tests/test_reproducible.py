@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, build
 
 
@@ -16,6 +18,7 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.long
 def test_two_builds_are_byte_identical(tmp_path):
     first_site = build(ROOT, tmp_path / "first")
     time.sleep(1.1)  # a timestamp taken from the clock would now differ

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, TESTS, build, copy_project
 
 # The module's tests share one scaffolded copy and its build, so they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("scaffold")
+pytestmark = [pytest.mark.long, pytest.mark.xdist_group("scaffold")]
 
 STRUCTURAL = [
     "test_programs.py",
