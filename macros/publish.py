@@ -4,8 +4,8 @@
 (``on_post_build`` in :mod:`macros`); ``scripts/handbook.py publish`` calls it after a
 Zensical build, which has no post-build hook. It writes the template and checklist
 downloads, the template zip, ``llms.txt`` and ``llms-full.txt``, the JSON data with its
-schemas and the print editions, compacts the HTML, and reports what it wrote and what it
-skipped.
+schemas and the print editions, compacts the HTML, minifies the handbook's own scripts and
+stylesheets, and reports what it wrote and what it skipped.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from . import checklists, printing
 from .documents import CHECKER_DOWNLOAD
 from .loader import Handbook
+from .minify import minify_assets
 from .model import Assessment, LearningPath, Program, Template
 from .page import Page, page_url
 from .pages import front_matter
@@ -248,6 +249,7 @@ def publish(
     for rel_path, text in exported:
         _write(site_dir, rel_path, text)
     report.written["JSON data files"] = len(exported)
+    report.written["minified scripts and stylesheets"] = minify_assets(site_dir)
     if pages:
         # Material's templates indent deeply: a fifth of every page was white space. Compact the
         # pages first, so the print editions are assembled from (and inherit) compact pages.

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from macros.minify import minified, minify_assets
 from macros.model import Assessment, LearningPath, Program, Template
 from macros.publish import compact_html, zip_bytes
 
@@ -58,6 +59,33 @@ def test_changelog_lists_content_commits(pages):
     if log == [""]:
         pytest.skip("not a git checkout")
     assert log[0] in page.text
+
+
+def test_our_scripts_and_stylesheets_ship_minified(site):
+    """Each file of overrides/assets/ is served as the minifier's output of its source: readers
+    download no comments, contributors keep them. (The browser tests run the minified files.)"""
+    sources = sorted((ROOT / "overrides" / "assets").glob("*.*"))
+    assert sources
+    for source in sources:
+        text = source.read_text("utf-8")
+        served = (site / "assets" / source.name).read_text("utf-8")
+        assert served == minified(source.name, text), f"assets/{source.name} is not its source minified"
+        assert len(served) < len(text), f"assets/{source.name}: minifying saved nothing"
+
+
+def test_minifying_twice_changes_nothing(tmp_path):
+    assets = tmp_path / "assets"
+    (assets / "javascripts").mkdir(parents=True)
+    (assets / "a.js").write_text("// a comment\nvar  answer = 42 ;  // another\n", "utf-8")
+    (assets / "b.css").write_text("/* a comment */\n.x  {\n  color : red ;\n}\n", "utf-8")
+    theme = assets / "javascripts" / "theme.js"
+    theme.write_text("var   theme ;\n", "utf-8")
+    assert minify_assets(tmp_path) == 2
+    once = {p.name: p.read_text("utf-8") for p in assets.glob("*.*")}
+    assert once == {"a.js": "var answer=42;", "b.css": ".x{color:red}"}
+    assert minify_assets(tmp_path) == 2
+    assert {p.name: p.read_text("utf-8") for p in assets.glob("*.*")} == once
+    assert theme.read_text("utf-8") == "var   theme ;\n", "the theme's own files are left alone"
 
 
 def test_publish_writes_everything_into_a_site_built_without_the_hook(site, tmp_path):
