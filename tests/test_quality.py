@@ -140,18 +140,15 @@ def test_external_links_are_https_and_well_formed(pages):
 
 SHARDS = 4  # the pages split four ways, so parallel test workers share the work evenly
 WCAG = "runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
-AXE_RUN = f"axe.run(document, {{{WCAG}, resultTypes: ['violations']}})"
+# Only violations are read, so axe is asked not to report what passed (a fifth faster).
+VIOLATIONS = "resultTypes: ['violations'], reporter: 'no-passes'"
+AXE_RUN = f"axe.run(document, {{{WCAG}, {VIOLATIONS}}})"
 # The dark palette changes colours and nothing else, so in dark only the WCAG A/AA rules that read
 # colours run again: text contrast, and links told apart from their paragraph by colour alone.
-AXE_COLOURS = (
-    "axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block']},"
-    " resultTypes: ['violations']})"
-)
+AXE_COLOURS = f"axe.run(document, {{runOnly: {{type: 'rule', values: ['color-contrast', 'link-in-text-block']}}, {VIOLATIONS}}})"
 # The whole-handbook edition is the program editions and pages, checked in full elsewhere, put
 # one after another: every rule runs on it except text contrast (half of axe's time on 3 MB).
-AXE_WHOLE_EDITION = (
-    f"axe.run(document, {{{WCAG}, rules: {{'color-contrast': {{enabled: false}}}}, resultTypes: ['violations']}})"
-)
+AXE_WHOLE_EDITION = f"axe.run(document, {{{WCAG}, rules: {{'color-contrast': {{enabled: false}}}}, {VIOLATIONS}}})"
 
 
 # The theme's toggle sets this attribute; transitions are switched off first so axe reads the
