@@ -1,4 +1,5 @@
-"""Two clean builds of the same commit are byte-identical, and a failed build leaves no site."""
+"""Two clean builds of the same commit are byte-identical (the template zip even from an export without
+git), and a failed build leaves no site."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert first.keys() == second.keys()
     different = [name for name in first if first[name] != second[name]]
     assert not different, f"files differ between two builds: {different[:10]}"
+
+
+@pytest.mark.xdist_group("exported")
+def test_template_zip_is_byte_identical_in_an_export_without_git(site, exported_site):
+    """The site's template zip against one built from a copy without git history."""
+    from macros.templates import TEMPLATE_ZIP
+
+    assert (exported_site / TEMPLATE_ZIP).read_bytes() == (site / TEMPLATE_ZIP).read_bytes()
 
 
 def test_build_dates_come_from_the_last_commit(monkeypatch):
