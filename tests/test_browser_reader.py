@@ -122,6 +122,24 @@ def test_search_loads_its_index_only_when_asked_and_says_so(page):
     assert page.console_errors == []
 
 
+@pytest.mark.parametrize("way", ["click", "tap on a phone", "s", "f", "/"])
+def test_every_way_of_opening_search_asks_for_the_index(browser, base_url, way):
+    """The gate opens when the query field takes the focus, which every way of opening search gives."""
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    context = browser.new_context(base_url=base_url, **(phone if way == "tap on a phone" else {}))
+    page = context.new_page()
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    with page.expect_request("**/search/search_index.json", timeout=5_000):
+        if way == "click":
+            page.locator("input.md-search__input").click()
+        elif way == "tap on a phone":
+            page.locator("label[for=__search].md-header__button").tap()
+        else:
+            page.keyboard.press(way)
+    context.close()
+
+
 PHONE_PAGES = [
     "",
     "programs/",

@@ -1,7 +1,7 @@
 // Load the search index only when the reader starts to search. Material requests
 // search/search_index.json as every page loads; that is the largest file on the site, and most
 // visits never search. This script runs before the theme's bundle and holds that one request
-// until the search box is opened (click, focus, or the s, f and / shortcuts), then shows
+// until the search field takes the focus (however search was opened), then shows
 // "Loading the search index" until the index has arrived, so a query typed early is not
 // answered with "Type to start searching". Results are the theme's own, from the same index.
 (function () {
@@ -56,21 +56,10 @@
     gate.then(function () { send.apply(request, args); });
   };
 
-  function typing(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-  }
-
-  document.addEventListener("keydown", function (event) {
-    if (!event.ctrlKey && !event.metaKey && !event.altKey && /^[sSfF/]$/.test(event.key) && !typing(event.target)) start();
-  }, true);
+  // Every way of opening search (a click or tap on the search box or its icon, or the s, f and /
+  // shortcuts) ends with the theme focusing the query field, so that focus opens the gate.
   document.addEventListener("focusin", function (event) {
     if (event.target && event.target.matches && event.target.matches("[data-md-component=search-query]")) start();
-  }, true);
-  document.addEventListener("click", function (event) {
-    if (event.target && event.target.closest && event.target.closest("label[for=__search], .md-search")) start();
-  }, true);
-  document.addEventListener("change", function (event) {
-    if (event.target && event.target.id === "__search" && event.target.checked) start();
   }, true);
   // A shared search link (?q=) searches at once; a result link (?h=) highlights the words it found.
   if (/[?&](q|h)=/.test(window.location.search)) start();
