@@ -85,10 +85,11 @@ class Page:
         return f"- [{markup.md(label)}]({self.md_link(src)})" if self.exists(src) else f"- {markup.md(label)}"
 
     def include_assets(self, *names: str) -> str:
-        """Tags for the widget stylesheet and scripts in ``overrides/assets/``, each once per page."""
-        wanted = ["widgets.css", *names]
-        tags = [markup.asset_tag(self.html_url(file=f"assets/{n}")) for n in wanted if n not in self.assets]
-        self.assets.update(wanted)
+        """Tags for the widget scripts and stylesheets in ``overrides/assets/``, each once per page.
+
+        The widgets' common styles are in ``handbook.css``, which every page loads."""
+        tags = [markup.asset_tag(self.html_url(file=f"assets/{n}")) for n in dict.fromkeys(names) if n not in self.assets]
+        self.assets.update(names)
         return "".join(tags)
 
     # --- the data item this page's front matter names ------------------------------------------

@@ -5,7 +5,7 @@
 Zensical build, which has no post-build hook. It writes the template and checklist
 downloads, the template zip, ``llms.txt`` and ``llms-full.txt``, the JSON data with its
 schemas and the print editions, compacts the HTML, minifies the handbook's own scripts and
-stylesheets, and reports what it wrote and what it skipped.
+stylesheets, removes the theme's unused style rules, and reports what it wrote and what it skipped.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .pages import front_matter
 from .registry import render_markdown
 from .settings import Site
 from .templates import TEMPLATE_ZIP, template_files
+from .themecss import prune_theme_stylesheets
 
 _PRESERVED = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 _LINE_BREAK_AND_INDENT = re.compile(r"\n\s+")  # a newline, then blank lines and indentation
@@ -266,6 +267,9 @@ def publish(
         report.written["print editions"] = len(editions)
     else:
         report.skipped.append("print editions: no built page has an <article> element to assemble them from")
+    if pages:  # last: every page and script the site has is written
+        count, before, after = prune_theme_stylesheets(site_dir)
+        report.written[f"theme stylesheets without unused rules ({before // 1024} KB to {after // 1024} KB)"] = count
     return report
 
 
