@@ -19,9 +19,11 @@ from .pages import unit_src
 from .settings import Site
 
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
-_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-_ID_ATTR = re.compile(r'\bid="([^"]*)"')
-_LABEL_FOR = re.compile(r'\b(for|aria-labelledby|aria-describedby)="([^"]*)"')
+# One pattern per attribute, each starting with the attribute's name: the regular-expression
+# engine scans for a literal start ten times faster than for a word boundary.
+_URL_ATTRS = tuple(re.compile(f'{name}="([^"]*)"') for name in ("href", "src"))
+_ID_ATTR = re.compile(r'id="([^"]*)"')
+_ID_REF_ATTRS = tuple(re.compile(f'{name}="([^"]*)"') for name in ("for", "aria-labelledby", "aria-describedby"))
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _WIDGET_SCRIPT = re.compile(r'<script src="[^"]*"></script>')
 
@@ -57,9 +59,32 @@ def relocate(article: str, from_url: str, to_url: str, prefix: str, anchors: dic
             new += "/"
         return new + (f"#{fragment}" if fragment else "")
 
-    article = _URL_ATTR.sub(lambda m: f'{m.group(1)}="{target(m.group(2))}"', article)
-    article = _ID_ATTR.sub(lambda m: f'id="{prefix}{m.group(1)}"', article)
-    return _LABEL_FOR.sub(lambda m: f'{m.group(1)}="' + " ".join(prefix + v for v in m.group(2).split()) + '"', article)
+    targets: dict[str, str] = {}  # the same links recur on every page
+
+    def rebase(url: str) -> str:
+        if url not in targets:
+            targets[url] = target(url)
+        return targets[url]
+
+    for pattern in _URL_ATTRS:
+        article = _change_attribute(article, pattern, rebase)
+    article = _change_attribute(article, _ID_ATTR, lambda value: prefix + value)
+    for pattern in _ID_REF_ATTRS:
+        article = _change_attribute(article, pattern, lambda value: " ".join(prefix + v for v in value.split()))
+    return article
+
+
+def _change_attribute(html: str, pattern: re.Pattern, change: Any) -> str:
+    """``html`` with ``change`` applied to the value of the attribute ``pattern`` finds, where the
+    name starts a word (as ``\\b`` would: ``valid="`` is no ``id="``)."""
+
+    def replace(match: re.Match) -> str:
+        before = html[match.start() - 1 : match.start()]
+        if before.isalnum() or before == "_":
+            return match.group(0)
+        return match.group(0)[: match.start(1) - match.start()] + change(match.group(1)) + '"'
+
+    return pattern.sub(replace, html)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
