@@ -61,9 +61,7 @@ def scroll_up_after_down(page):
 
 
 CASES = {
-    "home, light, desktop": ("", "light", (1366, 768), None),
     "template, dark, phone, navigation open": ("templates/decision-matrix/", "dark", (390, 844), open_drawer),
-    "assessment, light, phone, search results": ("assessments/quarterly-leadership/", "light", (390, 844), search),
     "week, dark, desktop, search results": ("programs/leadership-cohort/week-1/", "dark", (1366, 768), search),
     "case, light, desktop, back to top": ("cases/gitlab-2017-database-outage/", "light", (1366, 768), scroll_up_after_down),
 }
