@@ -109,19 +109,33 @@ Call = tuple[str, tuple, dict]
 def compile_page(source: str, allowed: set[str], env: jinja2.Environment | None = None) -> list[str | Call]:
     """The page as a list of text and macro calls, after the checks of :func:`check_template`.
 
-    One parse serves both the check and the render. Only when the page is refused is it read
-    again, segment by segment, so the message can quote the exact ``{{ … }}`` and its line.
+    A page whose every ``{{ … }}`` is a plain call with quoted text, whole numbers or true/false
+    is split by :func:`_plain_calls` without lexing its prose; any other page is read by
+    Jinja's parser. One parse serves both the check and the render. Only when the page is
+    refused is it read again, segment by segment, so the message can quote the exact
+    ``{{ … }}`` and its line.
     """
-    env = env or jinja2.Environment(keep_trailing_newline=True)
-    parts: list[str | Call] | None = []
+    parts = _plain_calls(source, allowed)
+    if parts is None:
+        env = env or jinja2.Environment(keep_trailing_newline=True)
+        parts = _jinja_parts(source, allowed, env)
+    if parts is None:
+        check_template(source, allowed, env)  # raises PageRejected with the line and the exact text
+        raise PageRejected(1, "the page could not be read as text and handbook macro calls")
+    _check_html(source)
+    return parts
+
+
+def _jinja_parts(source: str, allowed: set[str], env: jinja2.Environment) -> list[str | Call] | None:
+    """The page as text and calls read by Jinja's parser, or None when it holds anything but allowed calls."""
     try:
         body = env.parse(source).body
     except jinja2.TemplateSyntaxError:
-        body, parts = [], None
+        return None
+    parts: list[str | Call] = []
     for output in body:
-        if parts is None or not isinstance(output, nodes.Output):
-            parts = None
-            break
+        if not isinstance(output, nodes.Output):
+            return None
         for node in output.nodes:
             if isinstance(node, nodes.TemplateData):
                 parts.append(node.data)
@@ -129,12 +143,59 @@ def compile_page(source: str, allowed: set[str], env: jinja2.Environment | None 
                 args = tuple(arg.value for arg in node.args)
                 parts.append((node.node.name, args, {kw.key: kw.value.value for kw in node.kwargs}))
             else:
-                parts = None
-                break
-    if parts is None:
-        check_template(source, allowed, env)  # raises PageRejected with the line and the exact text
-        raise PageRejected(1, "the page could not be read as text and handbook macro calls")
-    _check_html(source)
+                return None
+    return parts
+
+
+# The common shape, read without Jinja: {{ name(arg, key=arg) }} where each arg is quoted text
+# without backslashes, a whole number or a constant. Jinja reads each of these exactly so.
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+_CALL = re.compile(r"\s*([A-Za-z_]\w*)\s*\((.*)\)\s*", re.S | re.A)
+_ARGUMENT = re.compile(
+    r"\s*(?:([A-Za-z_]\w*)\s*=\s*)?(?:\"([^\"\\]*)\"|'([^'\\]*)'|(0|[1-9][0-9]*)|(true|false|none|True|False|None))\s*(,|\Z)",
+    re.A,
+)
+_CONSTANTS = {"true": True, "false": False, "none": None, "True": True, "False": False, "None": None}
+
+
+def _plain_calls(source: str, allowed: set[str]) -> list[str | Call] | None:
+    """``source`` as text and calls when it has only the common shape of call, else None (Jinja reads it)."""
+    if "{%" in source or "{#" in source or "\r" in source:
+        return None
+    parts: list[str | Call] = []
+    end = 0
+    for found in _EXPRESSION.finditer(source):
+        call = _CALL.fullmatch(found.group(1))
+        if call is None or call.group(1) not in allowed:
+            return None
+        args: list[object] = []
+        kwargs: dict[str, object] = {}
+        inner, position = call.group(2), 0
+        while inner.strip() and position < len(inner):
+            argument = _ARGUMENT.match(inner, position)
+            if argument is None or (argument.group(6) == "," and not inner[argument.end() :].strip()):
+                return None  # anything else, or a trailing comma: Jinja decides
+            key, double, single, number, constant = argument.group(1, 2, 3, 4, 5)
+            value = double if double is not None else single if single is not None else None
+            if number is not None:
+                value = int(number)
+            elif constant is not None:
+                value = _CONSTANTS[constant]
+            if key is None and kwargs or key in kwargs:
+                return None
+            if key is None:
+                args.append(value)
+            else:
+                kwargs[key] = value
+            position = argument.end()
+        if source[end : found.start()]:
+            parts.append(source[end : found.start()])
+        parts.append((call.group(1), tuple(args), kwargs))
+        end = found.end()
+    if "{{" in source[end:]:
+        return None
+    if source[end:]:
+        parts.append(source[end:])
     return parts
 
 

@@ -31,12 +31,35 @@ def abbreviation_footer(entries: list[tuple[str, str]], text: str) -> str:
 
     Only those a page uses, each its own block: the extension re-reads a block once per
     definition in it, so the whole glossary as one block on every page cost a third of the build.
+    A term is used where it stands as a whole word. Each term the text contains is looked up on
+    its own; only when one such term is a whole word inside another (``PCI`` in ``PCI DSS``) does
+    one regular expression, longest term first, decide which of them the text really uses.
     """
-    if not entries:
-        return ""
-    terms = sorted((term for term, _ in entries), key=len, reverse=True)
-    used = set(re.findall(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b", text))
+    present = [term for term, _ in entries if term in text]
+    if any(not (_is_word(term[0]) and _is_word(term[-1])) for term in present) or any(
+        shorter != longer and _whole_word_in(shorter, longer) for shorter in present for longer in present
+    ):
+        terms = sorted(present, key=len, reverse=True)
+        used = set(re.findall(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b", text))
+    else:
+        used = {term for term in present if _whole_word_in(term, text)}
     return "".join(f"\n\n*[{term}]: {meaning}" for term, meaning in entries if term in used)
+
+
+def _is_word(char: str) -> bool:
+    """What ``\\w`` matches in a regular expression over text."""
+    return char.isalnum() or char == "_"
+
+
+def _whole_word_in(term: str, text: str) -> bool:
+    """Whether ``term`` (starting and ending with a word character) occurs in ``text`` as ``\\bterm\\b`` would."""
+    start = text.find(term)
+    while start != -1:
+        end = start + len(term)
+        if not (start and _is_word(text[start - 1])) and not (end < len(text) and _is_word(text[end])):
+            return True
+        start = text.find(term, start + 1)
+    return False
 
 
 def glossary_table(entries: list[tuple[str, str]]) -> str:

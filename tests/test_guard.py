@@ -9,9 +9,11 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project
-from macros.guard import PageRejected, check_template, check_title, compile_page
+from macros.guard import PageRejected, _jinja_parts, _plain_calls, check_template, check_title, compile_page
 
 ALLOWED = {"unit_focus", "template_block", "content_changes"}
 
@@ -72,6 +74,43 @@ def test_anything_else_is_rejected_with_its_line(check, source, message):
     assert message in str(caught.value)
     if source.startswith(("{{", "{%")) and "syntax" not in message:
         assert "a page may only call a handbook macro with literal arguments (content_changes, " in str(caught.value)
+
+
+# Calls in the common shape and near it, and text around them, for the property below.
+SPACE = st.sampled_from(["", " ", "  ", "\n", "\t"])
+ARGUMENT = st.sampled_from([
+    '"minimal"', "'x'", 'variant="y"', "variant = 'z'", "7", "0", "007", "-1", "1.5", "1_0", "true", "None", "False",
+    '"a}}b"', '"{{"', '"\\n"', '"é’"', '"line\nbreak"', "config", "x.y", '"a" "b"', "", ",", "*args",
+])
+CALL = st.builds(
+    lambda before, name, arguments, after: "{{" + before + name + "(" + ", ".join(arguments) + ")" + after + "}}",
+    SPACE, st.sampled_from(["unit_focus", "template_block", "range", "-unit_focus"]), st.lists(ARGUMENT, max_size=3), SPACE,
+)
+TEXT = st.sampled_from(["", "text ", "\n", "}} ", "{{ ", "{% raw %}x{% endraw %}", "{# note #}", "\r\n", "{x}", "{{-"])
+
+
+@given(st.lists(st.one_of(CALL, TEXT), max_size=6).map("".join))
+def test_the_quick_reading_of_a_page_is_the_one_jinja_makes(source):
+    """Pages in the common shape skip Jinja's lexer; whatever that reading accepts, Jinja reads the same way."""
+    quick = _plain_calls(source, ALLOWED)
+    if quick is not None:
+        assert quick == _jinja_parts(source, ALLOWED, jinja2.Environment(keep_trailing_newline=True))
+
+
+def test_the_common_shape_is_read_without_jinja():
+    source = 'A {{ template_block("minimal", variant=\'x\') }} and {{unit_focus()}}\n'
+    assert _plain_calls(source, ALLOWED) == [
+        "A ", ("template_block", ("minimal",), {"variant": "x"}), " and ", ("unit_focus", (), {}), "\n",
+    ]
+
+
+def test_every_page_of_the_handbook_reads_the_same_quickly_or_through_jinja():
+    from macros.registry import MACROS
+
+    env = jinja2.Environment(keep_trailing_newline=True)
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        source = path.read_text("utf-8")
+        assert compile_page(source, set(MACROS)) == _jinja_parts(source, set(MACROS), env), path
 
 
 def test_titles_may_not_carry_jinja():

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from conftest import ROOT, built_path, docs_sources
 from macros.loader import framework_ids
 from macros.markup import slug
 from macros.pages import front_matter, template_src, unit_src
-from macros.wayfinding import parse_abbreviations
+from macros.wayfinding import abbreviation_footer, parse_abbreviations
 
 NOT_CONTENT = {
     "index.md",
@@ -98,6 +101,23 @@ def test_every_glossary_term_is_used_and_explained(pages):
     explained = {term for path, page in pages.items() if path != "glossary/index.html" for term in page.abbr}
     unused = sorted(term for term, _ in entries if term not in explained)
     assert not unused, f"glossary terms used on no page: {unused}"
+
+
+TERMS = ["ADR", "ADRs", "PCI", "PCI DSS", "DSS", "CC BY", "IC", "C++", "_x", "é"]
+
+
+@given(
+    st.lists(st.sampled_from(TERMS), unique=True),
+    st.lists(st.sampled_from([*TERMS, " ", "\n", "s", "x", "_", "-", "9", "é", "PCI-DSS"]), max_size=12).map("".join),
+)
+@example(terms=["PCI", "PCI DSS"], text="PCI DSS")  # a term inside a longer one is not used there
+@example(terms=["ADR", "ADRs"], text="ADRs and an ADR")
+def test_a_page_gets_the_definitions_of_the_terms_it_uses_as_whole_words(terms, text):
+    """As one regular expression over the page, longest term first, would find them."""
+    entries = [(term, f"meaning of {term}") for term in terms]
+    pattern = r"\b(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")\b"
+    used = set(re.findall(pattern, text)) if terms else set()
+    assert abbreviation_footer(entries, text) == "".join(f"\n\n*[{t}]: meaning of {t}" for t in terms if t in used)
 
 
 def test_content_pages_carry_tags_and_each_tag_page_lists_them(pages):
