@@ -8,7 +8,9 @@ statement, a variable, an attribute or item lookup, a filter, an unknown name or
 argument stops the build with ``docs/<page>.md:<line>: …`` before anything executes. Comments
 and ``{% raw %}`` blocks are plain text and stay allowed. :func:`compile_page` makes the same
 check and returns the page as text and calls, which :mod:`macros.registry` evaluates: the
-page is never handed to Jinja to execute.
+page is never handed to Jinja to execute. Most pages hold only calls with quoted text, whole
+numbers or true/false, which :func:`compile_page` reads with a stricter pattern of its own and
+no lexer; anything that pattern does not take is left to Jinja's parser.
 
 Raw HTML that would run script in a reader's browser (``<script>``, ``on…=`` handlers,
 ``javascript:`` URLs, frames and embeds) is refused in page text too: interactive parts come
