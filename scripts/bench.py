@@ -12,8 +12,9 @@ navigation) over the same pages, on the same machine in the same run:
   a page on disk gets a new word, and the served page is polled until the word appears; the
   median of 5 edits. For the handbook also a data-file edit (stock has no data files).
 - **Build:** a full strict build in its own process (wall time, peak memory), at the real size
-  and on synthetic 500- and 2,000-page handbooks with the project's own configuration, macros
-  and overrides; and the share of the real build spent on "Last updated" dates.
+  (median of 5) and on synthetic 500- and 2,000-page handbooks (median of 3; one at 2,000) with
+  the project's own configuration, macros and overrides; the share of the real build spent on
+  "Last updated" dates; and one more build of each, timed phase by phase.
 - **First visit:** JS and CSS each page type loads, gzipped; Lighthouse's mobile preset on four
   page types, served with gzip as GitHub Pages serves them; any request over 50 KB.
 
@@ -145,6 +146,7 @@ class Results:
     lighthouse: dict[str, dict] = field(default_factory=dict)
     suite_seconds: float | None = None
     suite_passed: bool = False  # a failing run's time is reported, but it meets no target
+    cpu_checks: list[float] = field(default_factory=list)  # the fixed workload's seconds, at the start and the end
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # "ours"/"stock": phase -> seconds
 
 
@@ -673,6 +675,17 @@ def chart(results: Results) -> str:
     return "\n".join(out)
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python workload, best of three: shared machines change speed from
+    minute to minute, and this shows how fast this one was when the run started and ended."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(i * i for i in range(2_000_000))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -788,6 +801,9 @@ def report(results: Results, argv: list[str]) -> str:
         f"- **Date:** {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         f"- **Commit:** {commit or 'not a git checkout'}{' with uncommitted changes' if dirty else ''}",
         f"- **Machine:** {machine()}",
+        "- **Speed check:** a fixed pure-Python loop took "
+        + " at the start and ".join(f"{v * 1000:.0f} ms" for v in results.cpu_checks)
+        + " at the end (shared machines vary; compare runs only when these agree).",
         "- **Command:** `scripts/bench " + " ".join(argv) + "`",
         "- **Stock Material:** the same pages built by Material for MkDocs with its search plugin and default navigation, in the same run.",
         "",
@@ -894,7 +910,8 @@ def kept_notes(results_file: Path) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="full builds of each site and for stock (median reported)")
+    parser.add_argument("--runs", type=int, default=3, help="full builds of each synthetic site and stock (median reported)")
+    parser.add_argument("--real-runs", type=int, default=5, help="full builds of the real handbook and stock (median)")
     parser.add_argument("--edits", type=int, default=5, help="preview edits per server (median reported)")
     parser.add_argument("--sizes", default="500,2000", help="synthetic site sizes, comma-separated ('' for none)")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse five times on four page types")
@@ -904,10 +921,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
         print(f"machine: {machine()}")
+        results.cpu_checks.append(cpu_check())
         stock = stock_config(ROOT / "docs", work / "stock-real.yml")
         real = Row("real", _real_counts()["pages"])
         results.rows.append(real)
-        for run in range(args.runs):  # interleaved, so both see the same machine
+        for run in range(args.real_runs):  # interleaved, so both see the same machine
             real.ours.append(build(ROOT / "mkdocs.yml", work / "real", strict=True))
             real.stock.append(build(stock, work / "stock-real", strict=False))
             print(f"real, build {run + 1}: ours {real.ours[-1].seconds:.2f} s, stock {real.stock[-1].seconds:.2f} s")
@@ -955,6 +973,7 @@ def main() -> int:
             run = subprocess.run(["make", "test"], cwd=ROOT, check=False, env={**os.environ, "CI": "true"})
             results.suite_seconds = time.perf_counter() - start
             results.suite_passed = run.returncode == 0
+        results.cpu_checks.append(cpu_check())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     OUT.mkdir(exist_ok=True)
