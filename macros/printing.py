@@ -41,8 +41,6 @@ def relocate(article: str, from_url: str, to_url: str, prefix: str, anchors: dic
     in-document links.
     """
 
-    by_path = {page.rstrip("/"): other for page, other in anchors.items()}  # one lookup per link, not a scan
-
     def target(url: str) -> str:
         if url.startswith("#"):
             return f"#{prefix}{url[1:]}" if len(url) > 1 else url
@@ -51,7 +49,8 @@ def relocate(article: str, from_url: str, to_url: str, prefix: str, anchors: dic
         path, _, fragment = url.partition("#")
         resolved = posixpath.normpath(posixpath.join(dir_of(from_url), path)) if path else from_url.rstrip("/")
         site_path = resolved + ("/" if path.endswith("/") else "")
-        other = by_path.get(site_path.rstrip("/"))
+        bare = site_path.rstrip("/")
+        other = anchors.get(bare + "/", anchors.get(bare))  # a page's url, with or without its slash
         if other is not None:
             return f"#{other}{fragment}" if fragment else f"#{other}top"
         new = posixpath.relpath("/" + site_path, "/" + dir_of(to_url))
