@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,43 +247,43 @@ def selector_can_match(selector: str, used: Used) -> bool:
     return all(used.has_tag(name) for name in _TYPE.findall(_compounds(selector)))
 
 
-def prune_rules(css: str, used: Used) -> str:
-    """``css`` without the rules whose every selector needs something the site never has."""
+def _map_rules(css: str, rule: Callable[[str, str], str]) -> str:
+    """``css`` with each style rule replaced by ``rule(prelude, body)`` ('' drops it), inside
+    ``@media`` and ``@supports`` too; a group left empty goes, and other at-rules stay whole."""
     out = []
     for prelude, body in blocks(css):
         if body is None:
             out.append(prelude)
         elif _is_group(prelude):
-            inner = prune_rules(body, used)
+            inner = _map_rules(body, rule)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.strip().startswith("@"):
             out.append(f"{prelude}{{{body}}}")
         else:
-            selectors = [s for s in split_top_level(prelude, ",") if selector_can_match(s, used)]
-            if selectors:
-                out.append(",".join(selectors) + "{" + body + "}")
+            out.append(rule(prelude, body))
     return "".join(out)
+
+
+def prune_rules(css: str, used: Used) -> str:
+    """``css`` without the rules whose every selector needs something the site never has."""
+
+    def rule(prelude: str, body: str) -> str:
+        selectors = [s for s in split_top_level(prelude, ",") if selector_can_match(s, used)]
+        return ",".join(selectors) + "{" + body + "}" if selectors else ""
+
+    return _map_rules(css, rule)
 
 
 def _without_properties(css: str, unread: set[str]) -> str:
     """``css`` without the declarations of the custom properties in ``unread``, and without rules left empty."""
-    out = []
-    for prelude, body in blocks(css):
-        if body is None:
-            out.append(prelude)
-        elif _is_group(prelude):
-            inner = _without_properties(body, unread)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.strip().startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in split_top_level(body, ";") if d.split(":", 1)[0].strip() not in unread]
-            declarations = ";".join(kept).strip(";")
-            if declarations.strip():
-                out.append(f"{prelude}{{{declarations}}}")
-    return "".join(out)
+
+    def rule(prelude: str, body: str) -> str:
+        kept = [d for d in split_top_level(body, ";") if d.split(":", 1)[0].strip() not in unread]
+        declarations = ";".join(kept).strip(";")
+        return f"{prelude}{{{declarations}}}" if declarations.strip() else ""
+
+    return _map_rules(css, rule)
 
 
 def prune(sheets: list[str], used: Used) -> list[str]:
