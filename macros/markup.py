@@ -30,6 +30,11 @@ def md(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_BRACES)
 
 
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches in a regular expression over text ('' is not)."""
+    return char.isalnum() or char == "_"
+
+
 def slug(text: str) -> str:
     """'Career growth' -> 'career-growth'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader import Handbook
-from .markup import esc
+from .markup import esc, is_word_char
 from .page import page_url
 from .pages import unit_src
 from .settings import Site
@@ -78,8 +78,7 @@ def _change_attribute(html: str, pattern: re.Pattern, change: Any) -> str:
     name starts a word (as ``\\b`` would: ``valid="`` is no ``id="``)."""
 
     def replace(match: re.Match) -> str:
-        before = html[match.start() - 1 : match.start()]
-        if before.isalnum() or before == "_":
+        if is_word_char(html[match.start() - 1 : match.start()]):
             return match.group(0)
         return match.group(0)[: match.start(1) - match.start()] + change(match.group(1)) + '"'
 

@@ -12,7 +12,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-from .markup import cell, esc, md, minutes_label, plain_text, plural, radio, slug, table
+from .markup import cell, esc, is_word_char, md, minutes_label, plain_text, plural, radio, slug, table
 from .page import Page
 from .pages import front_matter, path_src, template_src, unit_src
 from .registry import macro
@@ -36,7 +36,7 @@ def abbreviation_footer(entries: list[tuple[str, str]], text: str) -> str:
     one regular expression, longest term first, decide which of them the text really uses.
     """
     present = [term for term, _ in entries if term in text]
-    if any(not (_is_word(term[0]) and _is_word(term[-1])) for term in present) or any(
+    if any(not (is_word_char(term[0]) and is_word_char(term[-1])) for term in present) or any(
         shorter != longer and _whole_word_in(shorter, longer) for shorter in present for longer in present
     ):
         terms = sorted(present, key=len, reverse=True)
@@ -46,17 +46,12 @@ def abbreviation_footer(entries: list[tuple[str, str]], text: str) -> str:
     return "".join(f"\n\n*[{term}]: {meaning}" for term, meaning in entries if term in used)
 
 
-def _is_word(char: str) -> bool:
-    """What ``\\w`` matches in a regular expression over text."""
-    return char.isalnum() or char == "_"
-
-
 def _whole_word_in(term: str, text: str) -> bool:
     """Whether ``term`` (starting and ending with a word character) occurs in ``text`` as ``\\bterm\\b`` would."""
     start = text.find(term)
     while start != -1:
         end = start + len(term)
-        if not (start and _is_word(text[start - 1])) and not (end < len(text) and _is_word(text[end])):
+        if not is_word_char(text[start - 1 : start]) and not is_word_char(text[end : end + 1]):
             return True
         start = text.find(term, start + 1)
     return False
