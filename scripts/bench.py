@@ -147,7 +147,7 @@ class Results:
     lighthouse: dict[str, dict] = field(default_factory=dict)
     suite_seconds: float | None = None
     suite_passed: bool = False  # a failing run's time is reported, but it meets no target
-    cpu_checks: list[float] = field(default_factory=list)  # the fixed workload's seconds, at the start and the end
+    cpu_checks: list[tuple[str, float]] = field(default_factory=list)  # (when, the fixed workload's seconds)
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # "ours"/"stock": phase -> seconds
 
 
@@ -678,7 +678,7 @@ def chart(results: Results) -> str:
 
 def cpu_check() -> float:
     """Seconds for a fixed pure-Python workload, best of three: shared machines change speed from
-    minute to minute, and this shows how fast this one was when the run started and ended."""
+    minute to minute, and this shows how fast this one was around each part of the run."""
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
@@ -803,8 +803,8 @@ def report(results: Results, argv: list[str]) -> str:
         f"- **Commit:** {commit or 'not a git checkout'}{' with uncommitted changes' if dirty else ''}",
         f"- **Machine:** {machine()}",
         "- **Speed check:** a fixed pure-Python loop took "
-        + " at the start and ".join(f"{v * 1000:.0f} ms" for v in results.cpu_checks)
-        + " at the end (shared machines vary; compare runs only when these agree).",
+        + ", ".join(f"{v * 1000:.0f} ms {when}" for when, v in results.cpu_checks)
+        + " (shared machines vary: compare figures only when the checks around them agree).",
         "- **Command:** `scripts/bench " + " ".join(argv) + "`",
         "- **Stock Material:** the same pages built by Material for MkDocs with its search plugin and default navigation, in the same run.",
         "",
@@ -922,7 +922,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
         print(f"machine: {machine()}")
-        results.cpu_checks.append(cpu_check())
+        results.cpu_checks.append(("at the start", cpu_check()))
         stock = stock_config(ROOT / "docs", work / "stock-real.yml")
         real = Row("real", _real_counts()["pages"])
         results.rows.append(real)
@@ -953,6 +953,8 @@ def main() -> int:
             project.mkdir()
             synthetic.append((size, project, Row(f"synthetic-{size}", make_synthetic(project, size))))
         results.rows += [row for _, _, row in synthetic]
+        if synthetic:
+            results.cpu_checks.append(("before the synthetic builds", cpu_check()))
         # Each round builds every size once, so t(2,000)/t(500) compares builds minutes apart, not a
         # quiet quarter of an hour with a busy one.
         for run in range(args.runs):
@@ -976,11 +978,12 @@ def main() -> int:
                 site, {label: PAGE_TYPES[label].removesuffix("index.html") for label in LIGHTHOUSE_PAGES}
             )
         if args.suite:
+            results.cpu_checks.append(("before `make test`", cpu_check()))
             start = time.perf_counter()
             run = subprocess.run(["make", "test"], cwd=ROOT, check=False, env={**os.environ, "CI": "true"})
             results.suite_seconds = time.perf_counter() - start
             results.suite_passed = run.returncode == 0
-        results.cpu_checks.append(cpu_check())
+        results.cpu_checks.append(("at the end", cpu_check()))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     OUT.mkdir(exist_ok=True)
