@@ -14,8 +14,10 @@ navigation) over the same pages, on the same machine in the same run:
 - **Build:** a full strict build in its own process (wall time, peak memory), at the real size
   (median of 5) and on synthetic 500- and 2,000-page handbooks (median of 3, built in turn so
   both sizes see the same minutes of the machine; stock once at 2,000) with the project's own
-  configuration, macros and overrides; the share of the real build spent on
-  "Last updated" dates; and one more build of each, timed phase by phase.
+  configuration, macros and overrides. At the real size also stock over the pages as readers
+  get them (macros expanded), which separates what the content costs from what our code costs;
+  the share of the real build spent on "Last updated" dates; and one more build of each, timed
+  phase by phase.
 - **First visit:** JS and CSS each page type loads, gzipped; Lighthouse's mobile preset on four
   page types, served with gzip as GitHub Pages serves them; any request over 50 KB.
 
@@ -90,6 +92,38 @@ spent["total"] = time.perf_counter() - start
 print(json.dumps(spent))
 """
 
+# The real handbook as readers get it, for stock Material: one build of ours records each page's
+# Markdown after its macros ran; the pages are written with their front matter into a copy of
+# docs/, and a stock configuration (theme, search plugin, our Markdown extensions) is written next
+# to it. Arguments: our config, a scratch site, the folder to write.
+EXPAND = r"""
+import json, re, shutil, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import macros
+expanded = {}
+run_macros = macros.on_pre_page_macros
+def capture(env):
+    run_macros(env)
+    expanded[env.page.file.src_uri] = env.markdown
+macros.on_pre_page_macros = capture
+config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=True)
+build(config)
+if not expanded:
+    sys.exit("no page went through macros.on_pre_page_macros: did mkdocs-macros load another copy of macros/?")
+dest = Path(sys.argv[3])
+shutil.copytree(config.docs_dir, dest / "docs")
+for src, text in expanded.items():
+    front = re.match(r"---\n.*?\n---\n", (dest / "docs" / src).read_text("utf-8"), re.DOTALL)
+    (dest / "docs" / src).write_text((front.group(0) if front else "") + "\n" + text, "utf-8")
+extensions = [{name: config.mdx_configs[name]} if name in config.mdx_configs else name for name in config.markdown_extensions]
+(dest / "stock.yml").write_text(
+    f"site_name: Handbook\ndocs_dir: {dest / 'docs'}\ntheme:\n  name: material\nplugins:\n  - search\n"
+    f"exclude_docs: |\n  !/templates/\nmarkdown_extensions: {json.dumps(extensions)}\n"
+)
+"""
+
 # Page types for first-load weight and Lighthouse: (label, built page).
 PAGE_TYPES = {
     "home": "index.html",
@@ -149,6 +183,7 @@ class Results:
     suite_passed: bool = False  # a failing run's time is reported, but it meets no target
     cpu_checks: list[tuple[str, float]] = field(default_factory=list)  # (when, the fixed workload's seconds)
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # "ours"/"stock": phase -> seconds
+    stock_expanded: list[Build] = field(default_factory=list)  # stock on the pages as readers get them (EXPAND)
 
 
 def build(config: Path, dest: Path, *, strict: bool) -> Build:
@@ -207,6 +242,17 @@ def stock_config(docs: Path, dest: Path) -> Path:
         "exclude_docs: |\n  !/templates/\n"
     )
     return dest
+
+
+def expanded_stock_config(config: Path, dest: Path) -> Path:
+    """Stock Material over the real handbook's pages as readers get them (see EXPAND)."""
+    run = subprocess.run(
+        [sys.executable, "-c", EXPAND, str(config), str(dest / "site"), str(dest)],
+        capture_output=True, text=True, env=ENV, cwd=config.parent, check=False,
+    )  # fmt: skip
+    if run.returncode != 0:
+        sys.exit(f"bench: expanding the pages of {config} failed:\n{run.stderr[-3000:]}")
+    return dest / "stock.yml"
 
 
 # --- preview: edit to visible ------------------------------------------------------------------
@@ -854,6 +900,16 @@ def report(results: Results, argv: list[str]) -> str:
             f'stock {", ".join(f"{b.seconds:.2f}" for b in real.stock)} s. "Last updated" dates for every page: '
             f"{results.dates_seconds * 1000:.0f} ms ({results.dates_seconds / real.median(real.ours) * 100:.1f}% of the build).",
         ]
+        if results.stock_expanded:
+            expanded = statistics.median(b.seconds for b in results.stock_expanded)
+            lines += [
+                "",
+                "Stock Material over the pages as readers get them (each page's Markdown after its macros ran, "
+                "with our Markdown extensions; no other plugin), in the same rounds: "
+                f"{', '.join(f'{b.seconds:.2f}' for b in results.stock_expanded)} s, median {expanded:.2f} s. "
+                f"That is {expanded / real.median(real.stock):.2f}× stock on the pages as written, and ours is "
+                f"{real.median(real.ours) / expanded:.2f}× it: the first ratio is the content, the second our machinery.",
+            ]
     if results.phases:
         ours, stock = (phase_rows(results.phases[k]) for k in ("ours", "stock"))
         lines += ["", "Where the time goes in one more build of the real handbook, each in its own process:", "",
@@ -926,10 +982,15 @@ def main() -> int:
         stock = stock_config(ROOT / "docs", work / "stock-real.yml")
         real = Row("real", _real_counts()["pages"])
         results.rows.append(real)
-        for run in range(args.real_runs):  # interleaved, so both see the same machine
+        expanded = expanded_stock_config(ROOT / "mkdocs.yml", work / "expanded")
+        for run in range(args.real_runs):  # interleaved, so all three see the same machine
             real.ours.append(build(ROOT / "mkdocs.yml", work / "real", strict=True))
             real.stock.append(build(stock, work / "stock-real", strict=False))
-            print(f"real, build {run + 1}: ours {real.ours[-1].seconds:.2f} s, stock {real.stock[-1].seconds:.2f} s")
+            results.stock_expanded.append(build(expanded, work / "stock-expanded", strict=False))
+            print(
+                f"real, build {run + 1}: ours {real.ours[-1].seconds:.2f} s, stock {real.stock[-1].seconds:.2f} s, "
+                f"stock on the expanded pages {results.stock_expanded[-1].seconds:.2f} s"
+            )
         results.phases = {
             "ours": phases(ROOT / "mkdocs.yml", work / "real", strict=True),
             "stock": phases(stock, work / "stock-real", strict=False),
