@@ -94,8 +94,8 @@ print(json.dumps(spent))
 
 # The real handbook as readers get it, for stock Material: one build of ours records each page's
 # Markdown after its macros ran; the pages are written with their front matter into a copy of
-# docs/, and a stock configuration (theme, search plugin, our Markdown extensions) is written next
-# to it. Arguments: our config, a scratch site, the folder to write.
+# docs/. Prints our Markdown extensions (with their settings) as JSON, for the stock configuration.
+# Arguments: our config, a scratch site, the folder to write.
 EXPAND = r"""
 import json, re, shutil, sys
 from pathlib import Path
@@ -117,11 +117,7 @@ shutil.copytree(config.docs_dir, dest / "docs")
 for src, text in expanded.items():
     front = re.match(r"---\n.*?\n---\n", (dest / "docs" / src).read_text("utf-8"), re.DOTALL)
     (dest / "docs" / src).write_text((front.group(0) if front else "") + "\n" + text, "utf-8")
-extensions = [{name: config.mdx_configs[name]} if name in config.mdx_configs else name for name in config.markdown_extensions]
-(dest / "stock.yml").write_text(
-    f"site_name: Handbook\ndocs_dir: {dest / 'docs'}\ntheme:\n  name: material\nplugins:\n  - search\n"
-    f"exclude_docs: |\n  !/templates/\nmarkdown_extensions: {json.dumps(extensions)}\n"
-)
+print(json.dumps([{name: config.mdx_configs[name]} if name in config.mdx_configs else name for name in config.markdown_extensions]))
 """
 
 # Page types for first-load weight and Lighthouse: (label, built page).
@@ -235,11 +231,12 @@ def phase_rows(spent: dict[str, float]) -> list[tuple[str, float]]:
     return [*rows, ("Everything else (Python start-up, files, navigation, copying)", spent["total"] - sum(v for _, v in rows))]
 
 
-def stock_config(docs: Path, dest: Path) -> Path:
-    """Stock Material over ``docs``: the theme, its search plugin and nothing else."""
+def stock_config(docs: Path, dest: Path, extensions: list | None = None) -> Path:
+    """Stock Material over ``docs``: the theme, its search plugin and nothing else (but the given
+    Markdown extensions, as mkdocs.yml lists them)."""
     dest.write_text(
         f"site_name: Handbook\ndocs_dir: {docs}\ntheme:\n  name: material\nplugins:\n  - search\n"
-        "exclude_docs: |\n  !/templates/\n"
+        "exclude_docs: |\n  !/templates/\n" + (f"markdown_extensions: {json.dumps(extensions)}\n" if extensions else "")
     )
     return dest
 
@@ -252,7 +249,7 @@ def expanded_stock_config(config: Path, dest: Path) -> Path:
     )  # fmt: skip
     if run.returncode != 0:
         sys.exit(f"bench: expanding the pages of {config} failed:\n{run.stderr[-3000:]}")
-    return dest / "stock.yml"
+    return stock_config(dest / "docs", dest / "stock.yml", json.loads(run.stdout.strip().splitlines()[-1]))
 
 
 # --- preview: edit to visible ------------------------------------------------------------------
