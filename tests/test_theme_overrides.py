@@ -1,0 +1,54 @@
+"""Copies of Material's partials in overrides/ stay Material's, apart from the change each names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from conftest import ROOT, build, copy_project
+
+THEME = Path(material.__file__).parent / "templates"
+NAV_ITEM = "partials/nav-item.html"
+INDEX_SEARCH = re.compile(
+    r"    \{% set _ = namespace\(index = none\) %\}\n.*?    \{% set index = _\.index %\}\n", re.DOTALL
+)
+PRUNE_END = "        {% set is_pruned = true %}\n      {% endif %}\n    {% endif %}\n"
+INDEXES = '{% if "navigation.indexes" in features %}'
+SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.DOTALL)
+
+
+def without_header(template: str) -> str:
+    """The template after its leading ``{#- ... -#}`` comment."""
+    return template[template.index("-#}") + len("-#}") :]
+
+
+def test_nav_item_is_materials_with_the_index_search_moved_below_pruning():
+    """The one change: the loop finding a section's index page runs after the prune check, and not
+    for pruned sections. Fails after a Material upgrade that changed the partial: copy the new one
+    and make the change again (the header of overrides/partials/nav-item.html says how)."""
+    theirs = without_header((THEME / NAV_ITEM).read_text("utf-8"))
+    search = INDEX_SEARCH.search(theirs)
+    assert search and INDEXES in search.group(0), f"Material's {NAV_ITEM} no longer searches for index pages this way"
+    assert theirs.count(PRUNE_END) == 1, f"Material's {NAV_ITEM} no longer marks pruned sections this way"
+    moved = search.group(0).replace(INDEXES, '{% if "navigation.indexes" in features and not is_pruned %}')
+    expected = theirs.replace(search.group(0), "", 1).replace(PRUNE_END, PRUNE_END + moved, 1)
+    ours = without_header((ROOT / "overrides" / NAV_ITEM).read_text("utf-8"))
+    assert ours == expected, f"overrides/{NAV_ITEM} differs from Material's copy by more than the documented change"
+
+
+def test_nav_item_override_renders_the_navigation_material_does(tmp_path, site):
+    """Every page's navigation is byte for byte what Material's own partial renders."""
+    project = copy_project(tmp_path / "project")
+    (project / "overrides" / NAV_ITEM).unlink()
+    theirs = build(project, tmp_path / "site")
+    compared = 0
+    for path in sorted(site.rglob("*.html")):
+        ours = SIDEBAR.search(path.read_text("utf-8"))
+        if ours is None:
+            continue
+        material_nav = SIDEBAR.search((theirs / path.relative_to(site)).read_text("utf-8"))
+        assert material_nav and material_nav.group(0) == ours.group(0), f"{path.relative_to(site)}: navigation differs"
+        compared += 1
+    assert compared, "no built page has the primary sidebar: has the theme changed its markup?"
