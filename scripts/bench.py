@@ -17,7 +17,8 @@ navigation) over the same pages, on the same machine in the same run:
   configuration, macros and overrides. At the real size also stock over the pages as readers
   get them (macros expanded), which separates what the content costs from what our code costs;
   the share of the real build spent on "Last updated" dates; and one more build of each, timed
-  phase by phase.
+  phase by phase. One more build of ours at each synthetic size is timed the same way, to show
+  which phases grow faster than the page count.
 - **First visit:** JS and CSS each page type loads, gzipped; Lighthouse's mobile preset on four
   page types, served with gzip as GitHub Pages serves them; any request over 50 KB.
 
@@ -180,6 +181,8 @@ class Results:
     cpu_checks: list[tuple[str, float]] = field(default_factory=list)  # (when, the fixed workload's seconds)
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # "ours"/"stock": phase -> seconds
     stock_expanded: list[Build] = field(default_factory=list)  # stock on the pages as readers get them (EXPAND)
+    # ours at each synthetic size: row name -> phase -> seconds
+    size_phases: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def build(config: Path, dest: Path, *, strict: bool) -> Build:
@@ -831,6 +834,28 @@ def targets(results: Results) -> list[tuple[str, str, bool | None]]:
     return checks
 
 
+def growth_table(results: Results) -> list[str]:
+    """Our phases at each synthetic size, and how much each grew from the smallest size to the
+    largest: a phase growing faster than the page count is what makes the build grow faster."""
+    rows = [row for row in results.rows if row.name in results.size_phases]
+    if len(rows) < 2:
+        return []
+    small, large = rows[0], rows[-1]
+    spent = {row.name: phase_rows(results.size_phases[row.name]) for row in rows}
+    lines = ["", f"Where the growth goes, in one more build of ours at each synthetic size. The pages grew "
+             f"×{large.pages / small.pages:.2f}; a phase that grew faster makes the build grow faster than the site:", "",
+             "| Phase | " + " | ".join(f"{row.name} (s)" for row in rows) + " | Growth |",
+             "| --- | " + " | ".join("---:" for _ in rows) + " | ---: |"]  # fmt: skip
+    for i, (label, _) in enumerate(spent[small.name]):
+        first, last = spent[small.name][i][1], spent[large.name][i][1]
+        growth = f"×{last / first:.1f}" if first >= 0.01 else "–"
+        lines.append(f"| {label} | " + " | ".join(f"{spent[row.name][i][1]:.2f}" for row in rows) + f" | {growth} |")
+    totals = [results.size_phases[row.name]["total"] for row in rows]
+    growth = f"×{totals[-1] / totals[0]:.1f}"
+    lines.append("| **Total** | " + " | ".join(f"**{t:.2f}**" for t in totals) + f" | **{growth}** |")
+    return lines
+
+
 def report(results: Results, argv: list[str]) -> str:
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
@@ -913,6 +938,7 @@ def report(results: Results, argv: list[str]) -> str:
                   "| Phase | Ours (s) | Stock (s) |", "| --- | ---: | ---: |"]  # fmt: skip
         lines += [f"| {label} | {a:.2f} | {b:.2f} |" for (label, a), (_, b) in zip(ours, stock, strict=True)]
         lines.append(f"| **Total** | **{results.phases['ours']['total']:.2f}** | **{results.phases['stock']['total']:.2f}** |")
+    lines += growth_table(results)
     lines += ["", "## First visit", "", "JS and CSS each page type loads, gzipped (level 9):", "",
               "| Page type | Page | Theme (KB) | Ours (KB) | Total (KB) |", "| --- | --- | ---: | ---: | ---: |"]  # fmt: skip
     for label, assets in results.first_load.items():
@@ -1024,6 +1050,7 @@ def main() -> int:
                     f"{row.name}, build {run + 1}: ours {row.ours[-1].seconds:.1f} s, stock {row.stock[-1].seconds:.1f} s"
                 )
         for size, project, row in synthetic:
+            results.size_phases[row.name] = phases(project / "mkdocs.yml", project / "site", strict=True)
             results.weights[row.name] = page_weights(project / "site")
             if size >= 2000:
                 row.preview = our_preview(project / "mkdocs.yml", SYNTHETIC_EDIT, args.edits)

@@ -16,7 +16,9 @@ INDEX_SEARCH = re.compile(
 )
 PRUNE_END = "        {% set is_pruned = true %}\n      {% endif %}\n    {% endif %}\n"
 INDEXES = '{% if "navigation.indexes" in features %}'
-SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.DOTALL)
+SIDEBAR = re.compile(
+    r'<div class="md-sidebar md-sidebar--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.DOTALL
+)
 
 
 def without_header(template: str) -> str:
