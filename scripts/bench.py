@@ -840,19 +840,19 @@ def growth_table(results: Results) -> list[str]:
     rows = [row for row in results.rows if row.name in results.size_phases]
     if len(rows) < 2:
         return []
-    small, large = rows[0], rows[-1]
-    spent = {row.name: phase_rows(results.size_phases[row.name]) for row in rows}
+
+    def growth(first: float, last: float) -> str:
+        return f"×{last / first:.1f}" if first >= 0.01 else "–"
+
     lines = ["", f"Where the growth goes, in one more build of ours at each synthetic size. The pages grew "
-             f"×{large.pages / small.pages:.2f}; a phase that grew faster makes the build grow faster than the site:", "",
+             f"×{rows[-1].pages / rows[0].pages:.2f}; a phase that grew faster makes the build grow faster than the site:", "",
              "| Phase | " + " | ".join(f"{row.name} (s)" for row in rows) + " | Growth |",
              "| --- | " + " | ".join("---:" for _ in rows) + " | ---: |"]  # fmt: skip
-    for i, (label, _) in enumerate(spent[small.name]):
-        first, last = spent[small.name][i][1], spent[large.name][i][1]
-        growth = f"×{last / first:.1f}" if first >= 0.01 else "–"
-        lines.append(f"| {label} | " + " | ".join(f"{spent[row.name][i][1]:.2f}" for row in rows) + f" | {growth} |")
+    for phase in zip(*(phase_rows(results.size_phases[row.name]) for row in rows), strict=True):
+        seconds = [value for _, value in phase]
+        lines.append(f"| {phase[0][0]} | " + " | ".join(f"{v:.2f}" for v in seconds) + f" | {growth(seconds[0], seconds[-1])} |")
     totals = [results.size_phases[row.name]["total"] for row in rows]
-    growth = f"×{totals[-1] / totals[0]:.1f}"
-    lines.append("| **Total** | " + " | ".join(f"**{t:.2f}**" for t in totals) + f" | **{growth}** |")
+    lines.append("| **Total** | " + " | ".join(f"**{t:.2f}**" for t in totals) + f" | **{growth(totals[0], totals[-1])}** |")
     return lines
 
 
