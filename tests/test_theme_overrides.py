@@ -1,4 +1,4 @@
-"""Copies of Material's partials in overrides/ stay Material's, apart from the change each names."""
+"""overrides/partials/nav-item.html stays Material's partial, apart from the one change its header names."""
 
 from __future__ import annotations
 
