@@ -15,6 +15,21 @@ pytestmark = pytest.mark.browser
 TEMPLATE = "templates/pre-mortem/"
 
 
+# True once a draft in this browser's storage has ``title`` and the text of every visible field.
+SAVED = """title => Object.keys(localStorage).some(key => {
+  if (!key.startsWith("handbook:template:v1:")) return false;
+  const draft = JSON.parse(localStorage.getItem(key));
+  const kept = Object.values(draft.bodies || {});
+  return draft.title === title && [...document.querySelectorAll("textarea[data-hb-section]")]
+    .filter(area => area.offsetParent !== null).every(area => kept.includes(area.value));
+})"""
+
+
+def wait_for_saved_draft(page, title: str) -> None:
+    """Wait until the form as it stands is saved (a draft is saved once typing pauses)."""
+    page.wait_for_function(SAVED, arg=title)
+
+
 def fill_everything(page):
     """Replace every placeholder in every visible field with plain words."""
     page.get_by_label("Title of your document").fill("Checkout outage of 3 March")
@@ -29,7 +44,7 @@ def test_fill_reload_keeps_the_draft_and_the_export_passes_the_checker(page, tmp
     form.wait_for(state="visible")
     assert "left to fill in" in form.locator(".hb-fill__summary").inner_text()
     fill_everything(page)
-    page.wait_for_timeout(400)  # the draft is saved after typing pauses
+    wait_for_saved_draft(page, "Checkout outage of 3 March")
     page.reload()
     assert page.get_by_label("Title of your document").input_value() == "Checkout outage of 3 March"
     summary = page.locator(".hb-fill__summary").inner_text()
@@ -72,7 +87,7 @@ def test_clearing_the_draft_restores_the_template(page):
     page.goto(TEMPLATE)
     page.locator("form[data-hb-fill]").wait_for(state="visible")
     page.get_by_label("Title of your document").fill("Draft")
-    page.wait_for_timeout(400)
+    wait_for_saved_draft(page, "Draft")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my draft").click()
     page.reload()
