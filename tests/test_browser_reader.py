@@ -250,3 +250,32 @@ def test_the_small_things(page, handbook, mkdocs_config):
 
     dates = re.findall(r"\b(\d{4}-\d{2}-\d{2})\b", footer)
     assert len(dates) >= 2, "last updated and last reviewed, both as YYYY-MM-DD"
+
+
+# Records each time a script sets the light/dark switch's start-up mark on <body>: whether the mark
+# was already there (then nothing needs restyling) and whether the page's content existed yet.
+SWITCH_MARKS = """window.__marks = [];
+const set = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (name === "data-md-color-switching") {
+    window.__marks.push({ already: this.hasAttribute(name), content: !!document.querySelector(".md-main") });
+  }
+  return set.call(this, name, value);
+};"""
+
+
+def test_the_light_dark_switch_starts_without_restyling_the_page_and_still_switches(page):
+    """Material's switch marks <body> as it starts (a rule on that mark reaches every element). The
+    mark is made before the content is parsed, so the switch's own mark restyles nothing; it is gone
+    once the page has started, so transitions run, and the switch still changes the scheme."""
+    page.add_init_script(SWITCH_MARKS)
+    page.goto("templates/decision-matrix/")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    marks = page.evaluate("window.__marks")
+    assert marks and not marks[0]["content"], f"the first mark must come before the page's content: {marks}"
+    assert all(mark["already"] for mark in marks[1:]), f"a later mark restyled the whole page: {marks}"
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette_']:visible").click()
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    assert page.console_errors == []
