@@ -43,8 +43,7 @@ def fix_theme_html(html: str) -> str:
     - A page without a navigation entry (tag listings, section indexes) has the contents
       heading as a ``<label for="__toc">`` with no such control: it becomes plain text. A page
       whose toggle has no label (no contents) names it for assistive technology.
-    - Links to other sites are marked ``data-hb-ext``, so print shows only their addresses
-      (instant navigation makes internal links absolute in the browser).
+    - Links to other sites are marked ``data-hb-ext``, so print shows only their addresses.
     """
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', html)

@@ -167,12 +167,11 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 def offline_config() -> Path:
     """mkdocs.yml for a copy that works from a folder: Material's offline plugin (file URLs,
-    search index inlined), no instant navigation (it fetches pages), and the web-worker shim
-    the plugin needs served from the site itself instead of the CDN it would otherwise add."""
+    search index inlined) and the web-worker shim the plugin needs, served from the site itself
+    instead of the CDN it would otherwise add."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
     for old, new in (
         ("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n"),
-        ("    - navigation.instant\n", ""),
         (
             "extra:\n  generator: false\n",
             "extra:\n  generator: false\n  polyfills:\n    - assets/iframe-worker/shim.js\n",

@@ -261,8 +261,6 @@
   // --- wiring ----------------------------------------------------------------------------------
 
   function mount(root) {
-    if (root.dataset.hbMounted) return;
-    root.dataset.hbMounted = "1";
     var def = JSON.parse(root.dataset.hbAssessment);
     var form = root.querySelector(".hb-assessment__form");
     var message = root.querySelector(".hb-assessment__message");
@@ -424,6 +422,5 @@
   }
 
   global.HandbookAssessment = { mount: mount, encodeAnswers: encodeAnswers };
-  // Material's instant navigation re-runs this script on every page that includes it.
   Array.prototype.forEach.call(document.querySelectorAll("[data-hb-assessment]"), mount);
 })(window);

@@ -92,7 +92,5 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-calendar]"), function (el) {
-    if (!el.dataset.hbMounted) { el.dataset.hbMounted = "1"; mountCalendar(el); }
-  });
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-calendar]"), mountCalendar);
 })();

@@ -2,7 +2,6 @@
 // browser (localStorage) and is never sent anywhere. One key per checklist, versioned:
 // "handbook:checklist:v1:<program>/<unit>" holding {"items": {"<item id>": true}}. Items are keyed
 // by the stable id from the data, so an edited item keeps its tick and a removed one is dropped.
-// Material's instant navigation re-runs this script on every page that includes it.
 (function () {
   "use strict";
   var PREFIX = "handbook:checklist:v1:";
@@ -35,8 +34,6 @@
   }
 
   function mount(root) {
-    if (root.dataset.hbMounted) return;
-    root.dataset.hbMounted = "1";
     var key = root.dataset.hbChecklist;
     var status = root.querySelector(".hb-checklist__progress");
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-hb-item]"));
@@ -122,7 +119,5 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-hb-checklist]"), mount);
-  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-program]"), function (el) {
-    if (!el.dataset.hbMounted) { el.dataset.hbMounted = "1"; mountProgress(el); }
-  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-program]"), mountProgress);
 })();

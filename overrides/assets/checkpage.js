@@ -5,8 +5,6 @@
   "use strict";
 
   function mount(form) {
-    if (form.dataset.hbMounted) return;
-    form.dataset.hbMounted = "1";
     var required = JSON.parse(form.dataset.hbCheck);
     var text = form.querySelector("#hb-check-text");
     var file = form.querySelector("#hb-check-file");

@@ -55,7 +55,5 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-chooser]"), function (el) {
-    if (!el.dataset.hbMounted) { el.dataset.hbMounted = "1"; mountChooser(el); }
-  });
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-chooser]"), mountChooser);
 })();

@@ -60,8 +60,6 @@
   }
 
   function mount(form) {
-    if (form.dataset.hbMounted) return;
-    form.dataset.hbMounted = "1";
     var frame = JSON.parse(form.dataset.hbFill);
     var status = form.querySelector(".hb-fill__status");
     var problems = form.querySelector(".hb-fill__problems");

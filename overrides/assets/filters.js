@@ -25,7 +25,5 @@
     apply();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-filters]"), function (el) {
-    if (!el.dataset.hbMounted) { el.dataset.hbMounted = "1"; mountFilters(el); }
-  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-filters]"), mountFilters);
 })();

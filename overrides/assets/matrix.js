@@ -82,8 +82,6 @@
   }
 
   function mount(root) {
-    if (root.dataset.hbMounted) return;
-    root.dataset.hbMounted = "1";
     var seed = JSON.parse(root.dataset.hbMatrix);
     var m;
     try { m = JSON.parse(window.localStorage.getItem(KEY)); } catch (e) { m = null; }

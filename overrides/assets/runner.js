@@ -62,8 +62,6 @@
   }
 
   function mount(root) {
-    if (root.dataset.hbMounted) return;
-    root.dataset.hbMounted = "1";
     var plan = JSON.parse(root.dataset.hbRunner);
     var blocks = plan.blocks;
     var start = root.querySelector("[data-hb-runner-start]");
