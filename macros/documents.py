@@ -36,7 +36,7 @@ MATRIX_SEED = {
 def fill_form_html(template: Template, source_url: str, license_name: str) -> str:
     """The "fill in" form: one field per section, prompts as help, a live check and exports.
 
-    Hidden until fill.js runs; the JSON frame lets the script build the same document as
+    Hidden until fill.js starts it, once the page has loaded (later.js); the JSON frame lets the script build the same document as
     :func:`template_document`, with the reader's text in place of each section's skeleton.
     """
     frame = {
@@ -97,7 +97,7 @@ def template_form(page: Page) -> str:
     template = page.template()
     source = page.site.absolute(page_url(template_src(template.id)))
     return fill_form_html(template, source, page.site.settings.license) + page.include_assets(
-        "checker.js", "markdown.js", "fill.js"
+        "later.js", "checker.js", "markdown.js", "fill.js"
     )
 
 
@@ -124,7 +124,7 @@ def decision_matrix(page: Page) -> str:
         '<p class="hb-matrix__status" role="status" aria-live="polite"></p>\n'
         "</div>\n"
         "<noscript><p>The live matrix needs JavaScript; the template above has the same table to fill in by hand.</p></noscript>\n"
-        + page.include_assets("markdown.js", "matrix.js")
+        + page.include_assets("later.js", "markdown.js", "matrix.js")
     )
 
 

@@ -34,6 +34,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the flags every browser run uses: no sandbox, no background network
 
 IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+# True once every widget that starts after the page's load (overrides/assets/later.js) is drawn: a
+# check of a whole page as readers see it waits for this after the load event.
+WIDGETS_STARTED = "!window.HandbookLater || window.HandbookLater.done === true"
 PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides", "includes"]
 
 

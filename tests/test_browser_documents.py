@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from check_document import check_text
+from conftest import WIDGETS_STARTED
 
 pytestmark = pytest.mark.browser
 
@@ -172,3 +173,32 @@ def test_python_and_javascript_checkers_agree(page):
         expected = [{"line": f.line, "message": f.message} for f in check_text(document)]
         assert got == expected, json.dumps(document)
     assert len(set(samples)) > 100
+
+
+# Notes, for each widget root that later.js starts, the frame in which it was unhidden and whether
+# it was still hidden when the page's load event fired.
+WATCH_STARTS = """window.__frames = 0;
+(function count() { window.__frames++; requestAnimationFrame(count); })();
+window.__starts = [];
+new MutationObserver(records => records.forEach(r => {
+  if (r.attributeName === "hidden" && !r.target.hidden && r.target.matches("[data-hb-fill], [data-hb-matrix]")) {
+    window.__starts.push(window.__frames);
+  }
+})).observe(document, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
+addEventListener("load", () => {
+  window.__hiddenAtLoad = [...document.querySelectorAll("[data-hb-fill], [data-hb-matrix]")].every(e => e.hidden);
+});"""
+
+
+def test_widgets_below_the_first_screen_start_after_the_load_one_per_frame(page):
+    """The fill-in form and the matrix wait for the page's load (restyled during the theme's
+    start-up, they made a template page slow), then start in frames of their own, and their
+    fields are then found by role and name like any other."""
+    page.add_init_script(WATCH_STARTS)
+    page.goto("templates/decision-matrix/")
+    page.wait_for_function(WIDGETS_STARTED)
+    assert page.evaluate("window.__hiddenAtLoad") is True, "a widget was drawn before the page's load event"
+    starts = page.evaluate("window.__starts")
+    assert len(starts) == 2 and starts[0] != starts[1], f"the form and the matrix must start in separate frames: {starts}"
+    assert page.get_by_role("textbox", name="Title of your document").is_visible()
+    assert page.console_errors == []

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from conftest import WIDGETS_STARTED
+
 pytestmark = pytest.mark.browser
 
 # Effective contrast of an element's text against what is really behind it (ancestors' backgrounds
@@ -54,6 +56,7 @@ def test_every_control_keeps_contrast_at_rest_hover_focus_and_disabled(browser, 
     for path, selector in CONTROLS.items():
         page.goto(path)
         page.wait_for_load_state("load")
+        page.wait_for_function(WIDGETS_STARTED)
         page.add_style_tag(content=NO_TRANSITIONS)  # each state's final colours at once, not a fade
         controls = page.locator(selector)
         for i in range(controls.count()):
@@ -161,6 +164,7 @@ def test_phones_never_scroll_sideways_and_targets_are_big_enough(browser, base_u
     page = context.new_page()
     for path in PHONE_PAGES:
         page.goto(path)
+        page.wait_for_function(WIDGETS_STARTED)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path or 'home'} is {width}px wide at 390px"
         small = page.evaluate(

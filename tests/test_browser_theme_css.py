@@ -7,6 +7,8 @@ from pathlib import Path
 import material
 import pytest
 
+from conftest import WIDGETS_STARTED
+
 pytestmark = pytest.mark.browser
 
 THEME_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -78,6 +80,7 @@ def styles(browser, base_url, path, scheme, size, action, *, full: bool) -> tupl
     page = context.new_page()
     page.goto(path)
     page.wait_for_load_state("load")
+    page.wait_for_function(WIDGETS_STARTED)
     page.add_style_tag(content=NO_TRANSITIONS)
     if action:
         action(page)

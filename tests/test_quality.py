@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import WIDGETS_STARTED
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -208,6 +210,7 @@ def test_every_page_accessible_self_contained_and_quiet(shard, site, pages, brow
     for path in urls:
         log.clear()
         tab.goto(path.removesuffix("index.html"), wait_until="load")
+        tab.wait_for_function(WIDGETS_STARTED)
         runs = {"light": AXE_WHOLE_EDITION if path == WHOLE_EDITION else AXE_RUN}
         if not path.startswith("print/"):
             runs["dark"] = AXE_COLOURS

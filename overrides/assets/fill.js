@@ -143,5 +143,5 @@
   }
 
   window.HandbookFill = { documentText: documentText, richHtml: richHtml };
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-fill]"), mount);
+  window.HandbookLater(function () { Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-fill]"), mount); });
 })();

@@ -204,5 +204,5 @@
   }
 
   window.HandbookMatrix = { totals: totals, ranking: ranking, sensitivity: sensitivity, describe: describe, markdown: markdown };
-  Array.prototype.forEach.call(document.querySelectorAll("[data-hb-matrix]"), mount);
+  window.HandbookLater(function () { Array.prototype.forEach.call(document.querySelectorAll("[data-hb-matrix]"), mount); });
 })();
