@@ -36,8 +36,9 @@ MATRIX_SEED = {
 def fill_form_html(template: Template, source_url: str, license_name: str) -> str:
     """The "fill in" form: one field per section, prompts as help, a live check and exports.
 
-    Hidden until fill.js starts it, once the page has loaded (later.js); the JSON frame lets the script build the same document as
-    :func:`template_document`, with the reader's text in place of each section's skeleton.
+    Hidden until fill.js starts it, once the page has loaded (later.js); the JSON frame lets the
+    script build the same document as :func:`template_document`, with the reader's text in place
+    of each section's skeleton.
     """
     frame = {
         "id": template.id,
