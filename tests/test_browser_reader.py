@@ -259,13 +259,15 @@ def test_the_small_things(page, handbook, mkdocs_config):
 # Records each time a script sets the light/dark switch's start-up mark on <body>: whether the mark
 # was already there (then nothing needs restyling) and whether the page's content existed yet.
 SWITCH_MARKS = """window.__marks = [];
-const set = Element.prototype.setAttribute;
-Element.prototype.setAttribute = function (name, value) {
-  if (name === "data-md-color-switching") {
-    window.__marks.push({ already: this.hasAttribute(name), content: !!document.querySelector(".md-main") });
-  }
-  return set.call(this, name, value);
-};"""
+(() => {  // in a scope of its own: nothing it names can clash with the page's scripts
+  const set = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (name === "data-md-color-switching") {
+      window.__marks.push({ already: this.hasAttribute(name), content: !!document.querySelector(".md-main") });
+    }
+    return set.call(this, name, value);
+  };
+})();"""
 
 
 def test_the_light_dark_switch_starts_without_restyling_the_page_and_still_switches(page):
