@@ -56,7 +56,7 @@ def fill_form_html(template: Template, source_url: str, license_name: str) -> st
     if has_minimal_variant(template):
         out.append(
             '<fieldset class="hb-fill__variant"><legend>Version</legend>'
-            + radio("variant", "full", "Full: every section", f"hb-fill-{template.id}-full")
+            + radio("variant", "full", "Full: every section", f"hb-fill-{template.id}-full", checked=True)
             + " "
             + radio("variant", "minimal", "Minimal: only the essential sections", f"hb-fill-{template.id}-minimal")
             + "</fieldset>"

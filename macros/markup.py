@@ -106,9 +106,9 @@ def asset_tag(href: str) -> str:
     return f'<script src="{esc(href)}"></script>'
 
 
-def radio(name: str, value: str, label: str, dom_id: str, *, required: bool = False) -> str:
+def radio(name: str, value: str, label: str, dom_id: str, *, required: bool = False, checked: bool = False) -> str:
     """A radio button and its label, every attribute escaped."""
-    flag = " required" if required else ""
+    flag = (" required" if required else "") + (" checked" if checked else "")
     return (
         f'<input type="radio" name="{esc(name)}" id="{esc(dom_id)}" value="{esc(value)}"{flag}>'
         f' <label for="{esc(dom_id)}">{esc(label)}</label>'

@@ -95,6 +95,26 @@ def test_clearing_the_draft_restores_the_template(page):
     assert page.get_by_label("Title of your document").input_value() == ""
 
 
+def test_the_version_starts_on_full_is_kept_with_the_draft_and_clearing_returns_to_it(page):
+    page.goto(TEMPLATE)
+    page.locator("form[data-hb-fill]").wait_for(state="visible")
+    full = page.get_by_role("radio", name="Full: every section")
+    minimal = page.get_by_role("radio", name="Minimal: only the essential sections")
+    optional = page.locator("[data-hb-optional]")
+    assert optional.count(), f"{TEMPLATE} has no section outside the minimal version: pick a template that has"
+    assert full.is_checked() and not minimal.is_checked(), "a fresh form says which version it shows"
+    minimal.check()
+    assert all(section.is_hidden() for section in optional.all())
+    page.get_by_label("Title of your document").fill("Short version")
+    wait_for_saved_draft(page, "Short version")
+    page.reload()
+    assert minimal.is_checked() and not full.is_checked(), "the draft keeps the version"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear my draft").click()
+    assert full.is_checked(), "clearing the draft returns the form to its fresh state"
+    assert all(section.is_visible() for section in optional.all())
+
+
 def test_matrix_totals_and_flip_point_match_a_hand_computed_case(page):
     page.goto("templates/decision-matrix/")
     page.locator("[data-hb-matrix]").wait_for(state="visible")

@@ -135,6 +135,7 @@
       try { window.localStorage.removeItem(PREFIX + frame.id); } catch (e) { /* nothing kept */ }
       titleField.value = "";
       fields.forEach(function (f) { f.value = f.defaultValue; });
+      form.querySelectorAll("[name=variant]").forEach(function (r) { r.checked = r.defaultChecked; });
       refresh(false);
       say("Draft cleared.");
     });
