@@ -223,3 +223,42 @@ def test_widgets_below_the_first_screen_start_after_the_load_one_per_frame(page)
     assert len(set(starts)) == len(starts), f"each widget must start in a frame of its own: {starts}"
     assert page.get_by_role("textbox", name="Title of your document").is_visible()
     assert page.console_errors == []
+
+
+# For each tool on the page: whether it, its h2 (null if it has none) and the elements between
+# them are displayed, and whether the next h2 is, unless that heading introduces a tool too.
+TOOL_SECTIONS = """() => {
+  const shown = el => getComputedStyle(el).display !== "none";
+  const tools = [...document.querySelectorAll("article :is(.hb-fill, .hb-matrix, .hb-check)")];
+  const sections = tools.map(tool => {
+    let before = tool.previousElementSibling, intro = [];
+    while (before && !["H1", "H2"].includes(before.tagName)) { intro.push(before); before = before.previousElementSibling; }
+    let after = tool.nextElementSibling;
+    while (after && after.tagName !== "H2") after = after.nextElementSibling;
+    return {tool, heading: before && before.tagName === "H2" ? before : null, intro, after};
+  });
+  const headings = sections.map(s => s.heading);
+  return sections.map(({tool, heading, intro, after}) => ({
+    tool: tool.className, heading: heading && heading.textContent.trim(),
+    headingShown: heading && shown(heading), toolShown: shown(tool),
+    introShown: intro.filter(shown).map(el => el.textContent.trim().slice(0, 60)),
+    nextShown: after === null || headings.includes(after) || shown(after)}));
+}"""
+
+
+@pytest.mark.parametrize("path", ["templates/pre-mortem/", "templates/decision-matrix/", "templates/check/"])
+def test_on_paper_the_tools_leave_out_their_heading_and_introduction_too(page, path):
+    """The in-page tools do not print; nor does the heading and the few lines that introduce one,
+    which would otherwise tell a paper reader to type into the page. Everything around them prints."""
+    page.goto(path)
+    page.wait_for_function(WIDGETS_STARTED)
+    on_screen = page.evaluate(TOOL_SECTIONS)
+    assert on_screen and all(s["toolShown"] and s["headingShown"] is not False for s in on_screen), on_screen
+    page.emulate_media(media="print")
+    on_paper = page.evaluate(TOOL_SECTIONS)
+    for section in on_paper:
+        assert not section["toolShown"], f"{path}: the tool prints: {section}"
+        assert section["headingShown"] is not True, f"{path}: its heading prints without it: {section}"
+        assert section["introShown"] == [], f"{path}: its introduction prints without it: {section}"
+        assert section["nextShown"], f"{path}: the next section went missing in print: {section}"
+    assert page.get_by_role("heading", name="The template").is_visible() or path == "templates/check/"
