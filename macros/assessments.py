@@ -49,10 +49,13 @@ def counters_html(assessment: Assessment, item_id: str, counters: list[str]) -> 
     )
 
 
-def assessment_form_html(assessment: Assessment, definition_json: str) -> str:
-    """The questionnaire: a fieldset of radio buttons per question. Scoring runs in the browser."""
+def assessment_form_html(assessment: Assessment, definition_json: str, stylesheet: str = "") -> str:
+    """The questionnaire: a fieldset of radio buttons per question. Scoring runs in the browser.
+
+    ``stylesheet`` (a link tag) goes first inside the container, so the questions are laid out as
+    they appear; before the container, Markdown would wrap it in a paragraph."""
     out = [
-        f'<div class="hb-assessment" data-hb-assessment="{esc(definition_json)}">',
+        f'<div class="hb-assessment" data-hb-assessment="{esc(definition_json)}">{stylesheet}',
         '<p class="hb-assessment__privacy">Your answers are scored and kept in this browser only. Nothing you '
         "enter is sent anywhere; export them to a file to keep a copy.</p>",
         '<p class="hb-assessment__message" role="alert"></p>',
@@ -124,7 +127,8 @@ def assessment(page: Page) -> str:
     item = page.assessment()
     links = {i.id: page.html_url(i.link) for i in item.items if i.link}
     definition = json.dumps(assessment_definition(item, links), separators=(",", ":"))
-    return assessment_form_html(item, definition) + page.include_assets("scoring.js", "assessment.js")
+    form = assessment_form_html(item, definition, stylesheet=page.include_assets("assessment.css"))
+    return form + page.include_assets("scoring.js", "assessment.js")
 
 
 @macro

@@ -87,7 +87,8 @@ class Page:
     def include_assets(self, *names: str) -> str:
         """Tags for the widget scripts and stylesheets in ``overrides/assets/``, each once per page.
 
-        The widgets' common styles are in ``handbook.css``, which every page loads."""
+        The widgets' common styles are in ``handbook.css``, which every page loads; a widget few
+        pages show brings its own stylesheet (``assessment.css``, ``runner.css``)."""
         tags = [markup.asset_tag(self.html_url(file=f"assets/{n}")) for n in dict.fromkeys(names) if n not in self.assets]
         self.assets.update(names)
         return "".join(tags)
