@@ -9,6 +9,7 @@ one recurring peer-circle kit. From the same data come the facilitator guide on 
 from __future__ import annotations
 
 import json
+import re
 
 from . import checklists
 from .markup import bullet_list, cell, esc, md, paragraphs, table
@@ -186,9 +187,21 @@ def peer_session(page: Page) -> str:
     )
 
 
+_HEADING = re.compile(r"^(#{2,6} .*?)(?: \{([^{}]*)\})?[ \t]*$", re.MULTILINE)
+
+
+def out_of_search(markdown: str) -> str:
+    """``markdown`` with each heading marked ``data-search-exclude``, which drops its section from
+    Material's search index; any attributes the heading had ({#id}) are kept."""
+    return _HEADING.sub(lambda m: f"{m[1]} {{{m[2].strip() + ' ' if m[2] else ''}data-search-exclude}}", markdown)
+
+
 @macro
 def program_packet(page: Page, audience: str = "participant") -> str:
-    """A packet of every unit, one per printed page: for participants, or for the facilitator."""
+    """A packet of every unit, one per printed page: for participants, or for the facilitator.
+
+    Everything in it is on the unit pages too, so search finds the packet by its title and
+    introduction only, and each passage once, on its unit's page."""
     if audience not in ("participant", "facilitator"):
         raise page.fail(f"program_packet: audience must be 'participant' or 'facilitator', not '{audience}'")
     program = page.program()
@@ -198,7 +211,8 @@ def program_packet(page: Page, audience: str = "participant") -> str:
         homework = None
         if template_id and page.exists(template_src(template_id)):
             homework = (page.book.templates[template_id].title, page.md_link(template_src(template_id)))
-        parts.append(packet_markdown(program, unit, homework, audience, page.md_link(unit_src(program.id, unit.id))))
+        unit_link = page.md_link(unit_src(program.id, unit.id))
+        parts.append(out_of_search(packet_markdown(program, unit, homework, audience, unit_link)))
     scripts = page.include_assets("checklist.js") if audience == "participant" else ""
     return pdf_placeholder(f"{audience}-packet", program) + "\n".join(parts) + "\n" + scripts + "\n"
 

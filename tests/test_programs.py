@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from factories import make_program, make_unit
 
 from conftest import ROOT, built_path
@@ -70,6 +72,25 @@ def test_the_packet_has_every_week_in_its_own_section(handbook, pages):
         assert unit.id in page.ids
         assert unit.homework.title in page.text
         assert f"hb-{program.id}-{unit.id}-homework" in page.ids
+
+
+def test_search_finds_a_packet_by_its_title_and_each_passage_once_on_its_unit_page(handbook, site):
+    """A packet repeats its program's unit pages: the search index has the packet's title and
+    introduction, and the units only on their own pages, so no passage is listed three times."""
+    entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    pages = {entry["location"].split("#")[0] for entry in entries}
+    for program in handbook.programs.values():
+        for src in (f"programs/{program.id}/packet.md", f"programs/{program.id}/facilitator-packet.md"):
+            if not (ROOT / "docs" / src).is_file():
+                continue
+            url = built_path(src).removesuffix("index.html")
+            assert [e["location"] for e in entries if e["location"].split("#")[0] == url] == [url], (
+                f"{src}: only the packet's title and introduction belong in the search index"
+            )
+            for unit in program.units:
+                assert built_path(unit_src(program.id, unit.id)).removesuffix("index.html") in pages, (
+                    f"{program.id}/{unit.id} is in the packet but cannot be found by search"
+                )
 
 
 # --- renderers ----------------------------------------------------------------------------------
