@@ -79,10 +79,12 @@ def test_search_finds_a_packet_by_its_title_and_each_passage_once_on_its_unit_pa
     introduction, and the units only on their own pages, so no passage is listed three times."""
     entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
     pages = {entry["location"].split("#")[0] for entry in entries}
+    packets = 0
     for program in handbook.programs.values():
         for src in (f"programs/{program.id}/packet.md", f"programs/{program.id}/facilitator-packet.md"):
             if not (ROOT / "docs" / src).is_file():
                 continue
+            packets += 1
             url = built_path(src).removesuffix("index.html")
             assert [e["location"] for e in entries if e["location"].split("#")[0] == url] == [url], (
                 f"{src}: only the packet's title and introduction belong in the search index"
@@ -91,6 +93,7 @@ def test_search_finds_a_packet_by_its_title_and_each_passage_once_on_its_unit_pa
                 assert built_path(unit_src(program.id, unit.id)).removesuffix("index.html") in pages, (
                     f"{program.id}/{unit.id} is in the packet but cannot be found by search"
                 )
+    assert packets, "no program has a packet page (docs/programs/<id>/packet.md) to check"
 
 
 # --- renderers ----------------------------------------------------------------------------------
