@@ -98,7 +98,7 @@ def template_form(page: Page) -> str:
     template = page.template()
     source = page.site.absolute(page_url(template_src(template.id)))
     return fill_form_html(template, source, page.site.settings.license) + page.include_assets(
-        "later.js", "checker.js", "markdown.js", "fill.js"
+        "later.js", "checker.js", "fill.js"
     )
 
 
@@ -125,7 +125,7 @@ def decision_matrix(page: Page) -> str:
         '<p class="hb-matrix__status" role="status" aria-live="polite"></p>\n'
         "</div>\n"
         "<noscript><p>The live matrix needs JavaScript; the template above has the same table to fill in by hand.</p></noscript>\n"
-        + page.include_assets("later.js", "markdown.js", "matrix.js")
+        + page.include_assets("later.js", "matrix.js")
     )
 
 

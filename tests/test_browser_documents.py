@@ -84,6 +84,30 @@ def test_rich_text_copy_holds_headings_a_list_and_a_table(page):
     assert "{{" not in html and "<!--" not in html
 
 
+@pytest.mark.parametrize("tool", ["form[data-hb-fill]", ".hb-matrix"])
+def test_the_rich_text_converter_loads_only_when_a_reader_first_copies_rich_text(page, tool):
+    """markdown.js is not part of the page's first load: the first "Copy as rich text" in either
+    tool fetches it, once, and the clipboard still gets the HTML."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    fetched: list[str] = []
+    page.on("request", lambda request: request.url.endswith("/markdown.js") and fetched.append(request.url))
+    page.goto("templates/decision-matrix/")
+    page.wait_for_function(WIDGETS_STARTED)
+    assert fetched == [], "markdown.js loaded before anyone asked for rich text"
+    status = page.locator(tool).locator(".hb-fill__status, .hb-matrix__status")
+    for attempt in (1, 2):
+        page.locator(tool).get_by_role("button", name="Copy as rich text").click()
+        status.filter(has_text="Copied as rich text").wait_for()
+        html = page.evaluate(
+            "async () => { const items = await navigator.clipboard.read();"
+            " const blob = await items[0].getType('text/html'); return await blob.text(); }"
+        )
+        assert "<table>" in html and "<h2>" in html, f"copy {attempt}: {html[:200]}"
+        status.evaluate("status => { status.textContent = ''; }")
+    assert len(fetched) == 1, f"markdown.js should load once, on the first rich copy: {fetched}"
+    assert page.console_errors == []
+
+
 def test_clearing_the_draft_restores_the_template(page):
     page.goto(TEMPLATE)
     page.locator("form[data-hb-fill]").wait_for(state="visible")

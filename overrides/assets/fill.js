@@ -49,10 +49,12 @@
     return Promise.reject(new Error("no clipboard"));
   }
 
+  // The HTML comes as a promise (markdown.js loads on the first rich copy), so the clipboard
+  // write itself starts at once, inside the click, as browsers require.
   function copyRich(html, text) {
     if (navigator.clipboard && window.ClipboardItem) {
       return navigator.clipboard.write([new ClipboardItem({
-        "text/html": new Blob([html], { type: "text/html" }),
+        "text/html": html.then(function (h) { return new Blob([h], { type: "text/html" }); }),
         "text/plain": new Blob([text], { type: "text/plain" }),
       })]);
     }
@@ -126,7 +128,8 @@
     form.querySelector("[data-hb-action=rich]").addEventListener("click", function () {
       refresh(true);
       var markdown = text();
-      copyRich(richHtml(frame, markdown), markdown).then(
+      var html = window.HandbookLater.script("markdown.js").then(function () { return richHtml(frame, markdown); });
+      copyRich(html, markdown).then(
         function () { say("Copied as rich text: paste it into Google Docs, Confluence, Notion or Word."); },
         function () { say("This browser would not let the page copy rich text; copy the Markdown instead."); });
     });

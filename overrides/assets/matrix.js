@@ -188,8 +188,11 @@
     });
     act("rich", function () {
       var text = markdown(m);
-      var html = window.HandbookMarkdown.toHtml(text);
-      navigator.clipboard.write([new ClipboardItem({ "text/html": new Blob([html], { type: "text/html" }),
+      // markdown.js loads on the first rich copy; the write starts inside the click, with the HTML to come.
+      var html = window.HandbookLater.script("markdown.js").then(function () {
+        return new Blob([window.HandbookMarkdown.toHtml(text)], { type: "text/html" });
+      });
+      navigator.clipboard.write([new ClipboardItem({ "text/html": html,
         "text/plain": new Blob([text], { type: "text/plain" }) })]).then(
         function () { status.textContent = "Copied as rich text."; },
         function () { status.textContent = "This browser would not let the page copy rich text; copy the Markdown instead."; });
