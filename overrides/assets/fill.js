@@ -146,6 +146,6 @@
     refresh(false);
   }
 
-  window.HandbookFill = { documentText: documentText, richHtml: richHtml };
+  window.HandbookFill = { documentText: documentText };
   window.HandbookLater(function () { Array.prototype.forEach.call(document.querySelectorAll("form[data-hb-fill]"), mount); });
 })();
