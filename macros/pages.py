@@ -8,7 +8,9 @@ id and must live where the item's URL says.
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +51,20 @@ def front_matter(markdown: str) -> dict:
     end = markdown.find("\n---", 4)
     if end == -1:
         return {}
-    meta = yaml.load(markdown[4:end], Loader=_Loader)  # noqa: S506 - a safe loader
+    meta = load_meta(markdown[4:end])
     return meta if isinstance(meta, dict) else {}
+
+
+def load_meta(text: str) -> Any:
+    """The YAML ``text`` of a page's front matter as data: each page's is read by several
+    macros and checks, and again by the preview after every data edit, so it is parsed once.
+    A copy is returned, since the caller may change it."""
+    return copy.deepcopy(_parse_meta(text))
+
+
+@functools.lru_cache(maxsize=1024)  # more than docs/ holds; invalid YAML is raised again, not kept
+def _parse_meta(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
 
 
 def first_heading(markdown: str) -> tuple[int, str] | None:
@@ -83,7 +97,7 @@ class _Page:
             return
         end = self.text.find("\n---", 4)
         try:
-            meta = yaml.load(self.text[4:end], Loader=_Loader) if end != -1 else None  # noqa: S506 - a safe loader
+            meta = load_meta(self.text[4:end]) if end != -1 else None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             self.say(mark.line + 2 if mark else 1, f"front matter is not valid YAML: {getattr(err, 'problem', err)}")

@@ -10,12 +10,15 @@ stylesheets, removes the theme's unused style rules, and reports what it wrote a
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from . import checklists, printing
 from .documents import CHECKER_DOWNLOAD
@@ -123,12 +126,21 @@ def llms_full(site_name: str, base: str, records: list[tuple[str, str, str, str]
     return "\n".join(parts)
 
 
+def _dump(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+@functools.lru_cache(maxsize=None)
+def _schema(model: type[BaseModel]) -> str:
+    """``model``'s JSON Schema as a file; the models change only with the code (the preview
+    restarts then), so each is made once per process rather than after every data edit."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return _dump(schema)
+
+
 def data_export(handbook: Handbook) -> list[tuple[str, str]]:
     """The handbook's data as JSON at stable paths, with a JSON Schema for each kind."""
-
-    def dump(value) -> str:
-        return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
     kinds = {
         "programs": (Program, handbook.programs),
         "templates": (Template, handbook.templates),
@@ -138,16 +150,14 @@ def data_export(handbook: Handbook) -> list[tuple[str, str]]:
     files = []
     index = {"version": 1, "files": {}}
     for name, (model, items) in kinds.items():
-        files.append((f"data/{name}.json", dump([item.model_dump(mode="json") for item in items.values()])))
-        schema = model.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        files.append((f"data/schema/{name[:-1]}.schema.json", dump(schema)))
+        files.append((f"data/{name}.json", _dump([item.model_dump(mode="json") for item in items.values()])))
+        files.append((f"data/schema/{name[:-1]}.schema.json", _schema(model)))
         index["files"][name] = {
             "data": f"{name}.json",
             "schema": f"schema/{name[:-1]}.schema.json",
             "count": len(items),
         }
-    files.append(("data/index.json", dump(index)))
+    files.append(("data/index.json", _dump(index)))
     return files
 
 

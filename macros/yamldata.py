@@ -10,6 +10,7 @@ or not UTF-8.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,8 +116,15 @@ def _plain(node: yaml.Node, loader: Any, loc: Loc, doc: Document, seen: set[int]
 
 
 def parse_yaml(path: Path, display: str) -> Document:
-    """Read one YAML file into a :class:`Document`, or raise :class:`DataError`."""
-    raw = path.read_bytes()
+    """Read one YAML file into a :class:`Document`, or raise :class:`DataError`.
+
+    A file whose bytes were parsed before gives the same Document again (the preview reloads
+    all of data/ after an edit to one file): treat it as read-only."""
+    return _parse(path.read_bytes(), display)
+
+
+@functools.lru_cache(maxsize=512)  # more than data/ holds; a problem is raised again, not kept
+def _parse(raw: bytes, display: str) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(
             [f"{display}:1: file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it up"]

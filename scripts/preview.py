@@ -7,8 +7,10 @@ what the change can affect:
 - a page whose front matter is unchanged: that page (macros, Markdown, theme), nothing else;
 - a page whose front matter changed (title, tags, description), a page added or removed, or
   a change to the theme overrides, includes/ or mkdocs.yml: the whole site, in memory;
-- a file in data/: every page's macros run again with the new data, and only pages whose
-  text changed are rendered; downloads and the JSON export are rewritten;
+- a file in data/: the files that changed are parsed again (the rest, and every page's front
+  matter, come from memory), all of data/ is checked again, every page's macros run again with
+  the new data, and only pages whose text changed are rendered; downloads and the JSON export
+  are rewritten;
 - Python code in macros/ or scripts/: the preview restarts itself, so the new code runs.
 
 Changes are noticed as they happen (inotify on Linux, FSEvents on macOS, through watchdog),

@@ -91,6 +91,25 @@ def test_the_valid_fixture_loads(tmp_path):
     assert [unit.id for unit in handbook.programs["mini-program"].units] == ["week-1", "week-2"]
 
 
+
+def test_loading_again_gives_the_same_handbook_and_sees_an_edit(tmp_path):
+    """The preview loads data/ again after every edit, reusing what it parsed from unchanged files:
+    a second load must equal the first, and an edited file must be read afresh."""
+    from macros.publish import data_export
+
+    project = project_with(None, tmp_path)
+    first = data_export(load_handbook(project / "data", tmp_path, tmp_path / "docs"))
+    assert data_export(load_handbook(project / "data", tmp_path, tmp_path / "docs")) == first
+    unit = project / "data/programs/mini-program/week-1.yml"
+    text = unit.read_text("utf-8")
+    title = yaml.safe_load(text)["title"]
+    unit.write_text(text.replace(title, title + " (edited)", 1), "utf-8")
+    edited = dict(data_export(load_handbook(project / "data", tmp_path, tmp_path / "docs")))
+    assert f"{title} (edited)" in edited["data/programs.json"]
+    assert {k: v for k, v in edited.items() if k != "data/programs.json"} == {
+        k: v for k, v in first if k != "data/programs.json"
+    }
+
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_loader_reports_one_clear_line(case, tmp_path):
     with pytest.raises(DataError) as caught:
