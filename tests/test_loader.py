@@ -91,7 +91,6 @@ def test_the_valid_fixture_loads(tmp_path):
     assert [unit.id for unit in handbook.programs["mini-program"].units] == ["week-1", "week-2"]
 
 
-
 def test_loading_again_gives_the_same_handbook_and_sees_an_edit(tmp_path):
     """The preview loads data/ again after every edit, reusing what it parsed from unchanged files:
     a second load must equal the first, and an edited file must be read afresh."""
@@ -109,6 +108,7 @@ def test_loading_again_gives_the_same_handbook_and_sees_an_edit(tmp_path):
     assert {k: v for k, v in edited.items() if k != "data/programs.json"} == {
         k: v for k, v in first if k != "data/programs.json"
     }
+
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_loader_reports_one_clear_line(case, tmp_path):
